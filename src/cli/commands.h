@@ -1,0 +1,27 @@
+// The pgc commands. Each registers its options on the CLI11 app and runs as a thin layer
+// over the library's stages; run functions return the process exit code.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <functional>
+
+#include "pgc/render.h"
+
+namespace pgc::cli {
+
+// Exit codes: 0 ok, 1 errors in the input, 2 usage or I/O error.
+constexpr int kExitOk = 0;
+constexpr int kExitInputErrors = 1;
+constexpr int kExitUsage = 2;
+
+struct GlobalOptions {
+  std::string color = "auto";
+  RenderOptions render() const;
+};
+
+// Each command adds itself to the app and sets `run` when it is chosen.
+using Runner = std::function<int()>;
+void addCheckCommand(CLI::App& app, const GlobalOptions& global, Runner& run);
+void addAstCommand(CLI::App& app, const GlobalOptions& global, Runner& run);
+
+}  // namespace pgc::cli

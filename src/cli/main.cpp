@@ -1,0 +1,51 @@
+// pgc's entry point: parses the command line and runs the chosen command.
+#include <unistd.h>
+
+#include <cstdlib>
+#include <iostream>
+
+#include "commands.h"
+
+namespace pgc::cli {
+
+RenderOptions GlobalOptions::render() const {
+  RenderOptions options;
+  if (color == "always") options.color = true;
+  else if (color == "never") options.color = false;
+  else options.color = ::isatty(STDERR_FILENO) && std::getenv("NO_COLOR") == nullptr;
+  return options;
+}
+
+}  // namespace pgc::cli
+
+int main(int argc, char** argv) {
+  using namespace pgc::cli;
+  CLI::App app{"pgc — a compiler for sharded PostgreSQL on Azure (elastic clusters, Citus)"};
+  app.set_version_flag("--version", std::string("pgc ") + PGC_VERSION);
+  app.require_subcommand(1);
+  app.footer(R"(Examples:
+  pgc check main.pgc                  check a program: syntax, names, types, platform rules
+  pgc ast main.pgc                    print the syntax tree as JSON
+
+Exit codes: 0 ok, 1 errors in the input, 2 usage or I/O error.)");
+  GlobalOptions global;
+  app.add_option("--color", global.color, "colour diagnostics: auto, always or never")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->capture_default_str();
+
+  Runner run;
+  addCheckCommand(app, global, run);
+  addAstCommand(app, global, run);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? kExitOk : kExitUsage;
+  }
+  try {
+    return run();
+  } catch (const std::exception& e) {
+    std::cerr << "pgc: internal error: " << e.what() << "\n";
+    return kExitUsage;
+  }
+}
