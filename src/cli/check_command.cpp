@@ -1,8 +1,9 @@
-// `pgc check FILE…`: reports every problem in the files; writes nothing.
+// `pgc check FILE…`: reports every problem in the programs, for every environment; writes
+// nothing.
 #include <iostream>
 
 #include "commands.h"
-#include "frontend.h"
+#include "pgc/sema.h"
 
 namespace pgc::cli {
 
@@ -12,9 +13,17 @@ void addCheckCommand(CLI::App& app, const GlobalOptions& global, Runner& run) {
   command->add_option("files", *files, "the .pgc files to check")->required();
   command->callback([&global, &run, files] {
     run = [&global, files] {
-      FrontendResult result = parseFiles(*files);
-      std::cerr << renderText(result.diagnostics, global.render());
-      return result.exitCode();
+      Diagnostics all;
+      std::vector<sema::AnalysisResult> results;
+      bool ioError = false;
+      for (const std::string& file : *files) {
+        results.push_back(sema::analyzeFile(file, {global.stdlibDir(), std::nullopt}));
+        all.append(results.back().diagnostics);
+        ioError = ioError || results.back().ioError;
+      }
+      std::cerr << renderText(all, global.render());
+      if (ioError) return kExitUsage;
+      return all.hasErrors() ? kExitInputErrors : kExitOk;
     };
   });
 }

@@ -16,12 +16,16 @@ constexpr int kExitUsage = 2;
 
 struct GlobalOptions {
   std::string color = "auto";
+  std::string stdlib;      // --stdlib, or found beside the binary
+  std::string executable;  // argv[0]
   RenderOptions render() const;
+  std::string stdlibDir() const;
 };
 
 // Each command adds itself to the app and sets `run` when it is chosen.
 using Runner = std::function<int()>;
 void addCheckCommand(CLI::App& app, const GlobalOptions& global, Runner& run);
 void addAstCommand(CLI::App& app, const GlobalOptions& global, Runner& run);
+void addModelCommand(CLI::App& app, const GlobalOptions& global, Runner& run);
 
 }  // namespace pgc::cli

@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "commands.h"
+#include "pgc/sema.h"
 
 namespace pgc::cli {
 
@@ -16,6 +17,10 @@ RenderOptions GlobalOptions::render() const {
   return options;
 }
 
+std::string GlobalOptions::stdlibDir() const {
+  return stdlib.empty() ? sema::defaultStdlibDir(executable) : stdlib;
+}
+
 }  // namespace pgc::cli
 
 int main(int argc, char** argv) {
@@ -25,10 +30,14 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   app.footer(R"(Examples:
   pgc check main.pgc                  check a program: syntax, names, types, platform rules
+  pgc model main.pgc --env prod       print what the prod environment deploys, as JSON
   pgc ast main.pgc                    print the syntax tree as JSON
 
 Exit codes: 0 ok, 1 errors in the input, 2 usage or I/O error.)");
   GlobalOptions global;
+  global.executable = argv[0];
+  app.add_option("--stdlib", global.stdlib, "the standard library directory (`import \"std/…\"`)")
+      ->check(CLI::ExistingDirectory);
   app.add_option("--color", global.color, "colour diagnostics: auto, always or never")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();
@@ -36,6 +45,7 @@ Exit codes: 0 ok, 1 errors in the input, 2 usage or I/O error.)");
   Runner run;
   addCheckCommand(app, global, run);
   addAstCommand(app, global, run);
+  addModelCommand(app, global, run);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
