@@ -37,6 +37,11 @@ void Evaluator::reportUndefined(const Value& bareName) {
   const auto* name = bareName.as<BareName>();
   Diagnostic& d = sink_.report(DiagCode::UndefinedName, bareName.span, name->name);
   suggestName(d, name->name, scope_.names());
+  if (!d.fix) {
+    d.help(fmt::format("declare it with `let {0} = …`, or `param {0}: string` for a value "
+                       "given at deploy time; a string needs quotes",
+                       name->name));
+  }
 }
 
 bool Evaluator::requireKnown(const Value& value, const char* use) {
@@ -434,7 +439,9 @@ Value Evaluator::member(const ast::MemberExpr& e, const Span& span) {
 Value Evaluator::call(const ast::CallExpr& e, const Span& span) {
   const auto* callee = std::get_if<ast::NameRef>(&e.callee->node);
   if (!callee) {
-    sink_.report(DiagCode::NotCallable, e.callee->span, "`" + std::string("this") + "`")
+    const Span& at = e.callee->span;
+    std::string written = at.file->text().substr(at.begin, at.end - at.begin);
+    sink_.report(DiagCode::NotCallable, at, "`" + written + "`")
         .help("the functions are " + listNames(builtinFunctionNames()));
     return poison(span);
   }

@@ -28,6 +28,12 @@ void FieldReader::mismatch(const std::string& name, const Value& value) {
                                describeType(value));
   if (value.is<std::string>() && spec(name).type == FieldType::Int) {
     d.help("write the number without quotes");
+  } else if (value.is<std::string>() &&
+             (spec(name).type == FieldType::Size || spec(name).type == FieldType::Duration ||
+              spec(name).type == FieldType::Bool)) {
+    d.help("write it without quotes, such as `" + std::string(spec(name).type == FieldType::Size ? "128GB"
+                                                 : spec(name).type == FieldType::Duration ? "7d"
+                                                                                          : "true") + "`");
   } else if (value.is<int64_t>() && spec(name).type == FieldType::Size) {
     d.help(fmt::format("give a unit, such as `{}GB`", *value.as<int64_t>()));
   } else if (value.is<int64_t>() && spec(name).type == FieldType::Duration) {

@@ -235,7 +235,9 @@ void ModelBuilder::resolveTableReferences(model::Table& table, const ast::TableD
                                          : model_.table(*target);
     if (!checkColumns(*referenced, c.referencedColumns)) continue;
     if (c.columns.size() != c.referencedColumns.size()) {
-      sink_.report(DiagCode::ColumnCountMismatch, c.span, c.columns.size(), c.referencedColumns.size())
+      auto columns = [](size_t n) { return fmt::format("{} column{}", n, n == 1 ? "" : "s"); };
+      sink_.report(DiagCode::ColumnCountMismatch, c.span, columns(c.columns.size()),
+                   columns(c.referencedColumns.size()))
           .help("list as many referenced columns as referencing ones, in the same order");
       continue;
     }

@@ -28,6 +28,9 @@ std::optional<std::string> closestName(const std::string& word,
   for (const std::string& candidate : candidates) {
     if (candidate == word) continue;
     size_t distance = editDistance(word, candidate);
+    // `area` for `area_id`: a name cut short at a word boundary is a likely slip too.
+    bool prefix = word.size() >= 3 && candidate.rfind(word + "_", 0) == 0;
+    if (prefix) distance = std::min<size_t>(distance, 1);
     if (distance < bestDistance) {
       bestDistance = distance;
       best = candidate;
