@@ -256,6 +256,14 @@ struct Output {
   Span span;
 };
 
+// `@allow(PGC2101, reason = "…")`: the code is silenced inside `item`.
+struct Suppression {
+  std::string code;  // as written: PGC2101
+  std::string reason;
+  Span item;       // the whole construct the decorator stands on
+  Span decorator;  // the decorator itself
+};
+
 struct Model {
   Environment environment;
   Project project;
@@ -264,6 +272,7 @@ struct Model {
   std::vector<Schema> schemas;
   std::vector<Role> roles;
   std::vector<Output> outputs;
+  std::vector<Suppression> suppressions;
 
   const Cluster* cluster(const std::string& name) const;
   const Table* table(const TableRef& ref) const;

@@ -2,6 +2,7 @@
 // and produces one Model per environment, or the diagnostics that stop it.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -28,9 +29,14 @@ struct Program {
   const LoadedModule* root = nullptr;
 };
 
+// A later stage's checks of one environment's Model (the platform rules), run before the
+// diagnostics of all environments are merged, so that theirs say which environments too.
+using ModelCheck = std::function<void(const model::Model&, Diagnostics&)>;
+
 struct AnalysisOptions {
   std::string stdlibDir;                   // where `std/…` imports are found
   std::optional<std::string> environment;  // analyse only this one
+  ModelCheck checkModel;                   // optional
 };
 
 struct AnalysisResult {

@@ -17,7 +17,7 @@ void addCheckCommand(CLI::App& app, const GlobalOptions& global, Runner& run) {
       std::vector<sema::AnalysisResult> results;
       bool ioError = false;
       for (const std::string& file : *files) {
-        results.push_back(sema::analyzeFile(file, {global.stdlibDir(), std::nullopt}));
+        results.push_back(sema::analyzeFile(file, {global.stdlibDir(), std::nullopt, nullptr}));
         all.append(results.back().diagnostics);
         ioError = ioError || results.back().ioError;
       }

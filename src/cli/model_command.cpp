@@ -17,7 +17,7 @@ void addModelCommand(CLI::App& app, const GlobalOptions& global, Runner& run) {
     run = [&global, file, environment] {
       std::optional<std::string> only;
       if (!environment->empty()) only = *environment;
-      sema::AnalysisResult result = sema::analyzeFile(*file, {global.stdlibDir(), only});
+      sema::AnalysisResult result = sema::analyzeFile(*file, {global.stdlibDir(), only, nullptr});
       std::cerr << renderText(result.diagnostics, global.render());
       if (result.ioError || result.usageError) return kExitUsage;
       if (result.diagnostics.hasErrors()) return kExitInputErrors;

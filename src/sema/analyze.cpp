@@ -111,6 +111,7 @@ AnalysisResult analyzeFile(const std::string& path, const AnalysisOptions& optio
     if (!env) continue;
     Diagnostics sink;
     model::Model model = ModelBuilder(index, *env, sink).build();
+    if (options.checkModel && !sink.hasErrors()) options.checkModel(model, sink);
     perEnvironment.add(target.decl->name.name, sink);
     if (!sink.hasErrors()) result.models.push_back(std::move(model));
   }

@@ -60,7 +60,7 @@ void ModelBuilder::buildClusters() {
 
 model::Cluster ModelBuilder::buildCluster(const Declared<ast::ClusterDecl>& declared) {
   const ast::ClusterDecl& decl = *declared.decl;
-  describe(declared.item->decorators);
+  describe(declared.item->decorators, declared.item->span);
   model::Cluster c;
   c.name = decl.name.name;
   c.span = decl.name.span;

@@ -34,7 +34,8 @@ model::Model ModelBuilder::build() {
   return std::move(model_);
 }
 
-std::string ModelBuilder::describe(const std::vector<ast::Decorator>& decorators) {
+std::string ModelBuilder::describe(const std::vector<ast::Decorator>& decorators,
+                                   const Span& item) {
   std::string description;
   for (const ast::Decorator& d : decorators) {
     const std::string& name = d.name.name;
@@ -61,7 +62,12 @@ std::string ModelBuilder::describe(const std::vector<ast::Decorator>& decorators
         sink_.report(DiagCode::BadDecorator, d.span, name,
                      "takes a diagnostic code and a reason")
             .help("write `@allow(PGC2101, reason = \"why this is fine here\")`");
+        continue;
       }
+      const auto& code = std::get<ast::NameRef>(d.arguments[0].value->node).name;
+      const ast::Argument& because = d.arguments[1].name ? d.arguments[1] : d.arguments[0];
+      std::string text = std::get<ast::StringLiteral>(because.value->node).plainText();
+      model_.suppressions.push_back({code.name, text, item, d.span});
     } else {
       Diagnostic& diag = sink_.report(DiagCode::UnknownDecorator, d.name.span, name);
       if (auto best = closestName(name, kDecorators)) diag.help("did you mean `@" + *best + "`?");
@@ -77,7 +83,7 @@ void ModelBuilder::buildProject() {
   model::Project& p = model_.project;
   p.name = project.decl->name;
   p.span = project.decl->nameSpan;
-  describe(project.item->decorators);
+  describe(project.item->decorators, project.item->span);
   BlockValues values = emptyBlock(projectSpec(), fmt::format("project `{}`", p.name), p.span);
   evaluateBlock(project.decl->body, values, evaluator_, sink_);
   FieldReader reader(values, evaluator_, sink_);
@@ -92,7 +98,7 @@ void ModelBuilder::buildParams() {
     model::Param param;
     param.name = decl.name.name;
     param.span = decl.name.span;
-    param.description = describe(declared.item->decorators);
+    param.description = describe(declared.item->decorators, declared.item->span);
     const std::string& type = decl.type.name;
     if (std::find(kParamTypes.begin(), kParamTypes.end(), type) == kParamTypes.end()) {
       Diagnostic& d = sink_.report(DiagCode::UnknownParamType, decl.type.span, type);
@@ -126,7 +132,7 @@ void ModelBuilder::buildParams() {
 void ModelBuilder::buildOutputs() {
   for (const auto& declared : index_.outputs) {
     const ast::OutputDecl& decl = *declared.decl;
-    describe(declared.item->decorators);
+    describe(declared.item->decorators, declared.item->span);
     Value value = evaluator_.eval(*decl.value);
     model::Output output;
     output.name = decl.name.name;

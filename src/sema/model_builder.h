@@ -27,8 +27,9 @@ class ModelBuilder {
   // The cluster a schema or role is on: `on NAME`, or the only cluster.
   std::string clusterFor(const char* kind, const ast::Ident& name,
                          const std::optional<ast::Ident>& on);
-  // Checks decorators; returns the text of `@description`, if any.
-  std::string describe(const std::vector<ast::Decorator>& decorators);
+  // Checks the decorators of the construct at `item`; records its `@allow`s and returns the
+  // text of its `@description`, if any.
+  std::string describe(const std::vector<ast::Decorator>& decorators, const Span& item);
 
   const ProgramIndex& index_;
   const EnvContext& env_;

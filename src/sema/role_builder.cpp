@@ -24,7 +24,7 @@ void ModelBuilder::buildRoles() {
     model::Role role;
     role.name = decl.name.name;
     role.span = decl.name.span;
-    role.description = describe(declared.item->decorators);
+    role.description = describe(declared.item->decorators, declared.item->span);
     role.cluster = clusterFor("role", decl.name, decl.cluster);
     BlockValues values = emptyBlock(roleSpec(), fmt::format("role `{}`", role.name), decl.name.span);
     evaluateBlock(decl.body, values, evaluator_, sink_);

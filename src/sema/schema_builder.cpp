@@ -49,7 +49,7 @@ void ModelBuilder::buildSchemas() {
     model::Schema schema;
     schema.name = decl.name.name;
     schema.span = decl.name.span;
-    schema.description = describe(declared.item->decorators);
+    schema.description = describe(declared.item->decorators, declared.item->span);
     schema.cluster = clusterFor("schema", decl.name, decl.cluster);
     schema.distributed = decl.distributed;
     std::map<std::string, Span> seen;
@@ -81,7 +81,7 @@ model::Table ModelBuilder::buildTable(const ast::TableDecl& decl, const std::str
   table.schema = schema;
   table.name = decl.name.name;
   table.span = decl.name.span;
-  table.description = describe(decl.decorators);
+  table.description = describe(decl.decorators, decl.span);
   std::map<std::string, Span> seen;
   for (const ast::ColumnDecl& c : decl.columns) {
     auto [it, inserted] = seen.emplace(c.name.name, c.name.span);
@@ -94,7 +94,7 @@ model::Table ModelBuilder::buildTable(const ast::TableDecl& decl, const std::str
     model::Column column;
     column.name = c.name.name;
     column.span = c.name.span;
-    column.description = describe(c.decorators);
+    column.description = describe(c.decorators, c.span);
     column.type = {c.type.name.name, c.type.modifiers, c.type.arrayDimensions, c.type.span};
     for (const ast::ColumnConstraint& constraint : c.constraints) {
       std::visit(
