@@ -24,6 +24,7 @@ std::vector<std::string> blockNames(const BlockSpec& spec) {
 void applyItems(const ast::Block& body, BlockValues& values, Evaluator& evaluator,
                 Diagnostics& sink, bool insideWhen) {
   std::map<std::string, Span> setHere;
+  std::map<std::string, Span> blocksHere;
   const BlockSpec& spec = *values.spec;
   for (const ast::BlockItem& item : body.items) {
     if (auto* attribute = std::get_if<ast::Attribute>(&item)) {
@@ -86,6 +87,15 @@ void applyItems(const ast::Block& body, BlockValues& values, Evaluator& evaluato
           d.help("the blocks of " + std::string(spec.name) + " are " + listNames(blockNames(spec)));
         }
         continue;
+      }
+      if (!insideWhen) {
+        auto [previous, first] = blocksHere.emplace(name, (*nested)->name.span);
+        if (!first) {
+          sink.report(DiagCode::DuplicateBlock, (*nested)->name.span, name)
+              .note(previous->second, "`" + name + "` first appears here")
+              .help("merge the two blocks into one");
+          continue;
+        }
       }
       auto [it, inserted] = values.blocks.try_emplace(
           name, emptyBlock(*nestedSpec, fmt::format("block `{}`", name), (*nested)->name.span));

@@ -37,9 +37,17 @@ model::Model ModelBuilder::build() {
 std::string ModelBuilder::describe(const std::vector<ast::Decorator>& decorators,
                                    const Span& item) {
   std::string description;
+  const ast::Decorator* described = nullptr;
   for (const ast::Decorator& d : decorators) {
     const std::string& name = d.name.name;
+    if (name == "description" && described) {
+      sink_.report(DiagCode::BadDecorator, d.span, name, "appears twice")
+          .note(described->span, "the first `@description`")
+          .help("keep one description");
+      continue;
+    }
     if (name == "description") {
+      described = &d;
       const ast::StringLiteral* text =
           d.arguments.size() == 1 && !d.arguments[0].name
               ? std::get_if<ast::StringLiteral>(&d.arguments[0].value->node)
