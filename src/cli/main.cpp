@@ -28,6 +28,7 @@ int main(int argc, char** argv) {
   CLI::App app{"pgc — a compiler for sharded PostgreSQL on Azure (elastic clusters, Citus)"};
   app.set_version_flag("--version", std::string("pgc ") + PGC_VERSION);
   app.require_subcommand(1);
+  app.fallthrough();  // global options may also follow the command
   app.footer(R"(Examples:
   pgc check main.pgc                  check a program: syntax, names, types, platform rules
   pgc model main.pgc --env prod       print what the prod environment deploys, as JSON
