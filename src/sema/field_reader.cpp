@@ -135,6 +135,14 @@ model::Located<std::optional<model::ParamRef>> FieldReader::secret(const std::st
   return {std::nullopt, value->span, false};
 }
 
+const ValueList* FieldReader::listField(const std::string& name) {
+  const Value* value = usable(name);
+  if (!value) return nullptr;
+  const ValueList* list = value->list();
+  if (!list) mismatch(name, *value);
+  return list;
+}
+
 std::optional<model::Principal> FieldReader::principal(const std::string& name) {
   const Value* value = usable(name);
   if (!value) return std::nullopt;
@@ -145,13 +153,8 @@ std::optional<model::Principal> FieldReader::principal(const std::string& name) 
 
 std::vector<model::Principal> FieldReader::principals(const std::string& name) {
   std::vector<model::Principal> out;
-  const Value* value = usable(name);
-  if (!value) return out;
-  const ValueList* list = value->list();
-  if (!list) {
-    mismatch(name, *value);
-    return out;
-  }
+  const ValueList* list = listField(name);
+  if (!list) return out;
   for (const Value& element : *list) {
     if (auto* p = element.as<model::Principal>()) {
       out.push_back(*p);
@@ -169,13 +172,8 @@ std::vector<model::Principal> FieldReader::principals(const std::string& name) {
 
 std::vector<model::NamedValue> FieldReader::names(const std::string& name) {
   std::vector<model::NamedValue> out;
-  const Value* value = usable(name);
-  if (!value) return out;
-  const ValueList* list = value->list();
-  if (!list) {
-    mismatch(name, *value);
-    return out;
-  }
+  const ValueList* list = listField(name);
+  if (!list) return out;
   for (const Value& element : *list) {
     if (auto* bare = element.as<BareName>()) {
       out.push_back({bare->name, "", element.span});

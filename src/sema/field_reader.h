@@ -36,6 +36,8 @@ class FieldReader {
  private:
   // The value of a field when it is set and usable, else null (after reporting).
   const Value* usable(const std::string& name);
+  // The elements of a list field, or null (after reporting a value that is no list).
+  const ValueList* listField(const std::string& name);
   void mismatch(const std::string& name, const Value& value);
   bool scalarText(const Value& value, std::string& out);
   const FieldSpec& spec(const std::string& name) const;

@@ -65,6 +65,8 @@ const BlockSpec& projectSpec() {
       {
           {"description", FieldType::String, "", "\"\"", false, "what the project is, for people"},
           {"tags", FieldType::StringMap, "", "{}", false, "Azure tags on every resource"},
+          {"severities", FieldType::StringMap, "", "{}", false,
+           "rule code → \"error\", \"warning\" or \"note\": the project's severity of a platform rule"},
       },
       {}};
   return spec;

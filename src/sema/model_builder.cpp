@@ -98,6 +98,7 @@ void ModelBuilder::buildProject() {
   p.description = reader.string("description", "").value;
   for (const model::NamedValue& tag : reader.stringMap("tags")) p.tags.emplace_back(tag.name, tag.value);
   std::sort(p.tags.begin(), p.tags.end());
+  p.severities = reader.stringMap("severities");
 }
 
 void ModelBuilder::buildParams() {
@@ -121,6 +122,7 @@ void ModelBuilder::buildParams() {
     if (decl.defaultValue) {
       Value value = evaluator_.eval(*decl.defaultValue);
       param.hasDefault = true;
+      param.defaultSpan = value.span;
       bool matches = (param.type == model::ParamType::String && value.is<std::string>()) ||
                      (param.type == model::ParamType::Int && value.is<int64_t>()) ||
                      (param.type == model::ParamType::Bool && value.is<bool>()) ||

@@ -35,6 +35,17 @@ std::vector<std::string> names(const std::vector<ast::Ident>& idents) {
   return out;
 }
 
+// Records the first definition of each name; reports any later one, pointing at both.
+bool firstDefinition(std::map<std::string, Span>& seen, const char* kind, const ast::Ident& name,
+                     Diagnostics& sink) {
+  auto [it, inserted] = seen.emplace(name.name, name.span);
+  if (inserted) return true;
+  sink.report(DiagCode::DuplicateDefinition, name.span, kind, name.name)
+      .note(it->second, fmt::format("{} `{}` is first defined here", kind, name.name))
+      .help("rename or remove one of them");
+  return false;
+}
+
 std::vector<std::string> columnNames(const model::Table& table) {
   std::vector<std::string> out;
   for (const model::Column& c : table.columns) out.push_back(c.name);
@@ -54,13 +65,7 @@ void ModelBuilder::buildSchemas() {
     schema.distributed = decl.distributed;
     std::map<std::string, Span> seen;
     for (const ast::TableDecl& table : decl.tables) {
-      auto [it, inserted] = seen.emplace(table.name.name, table.name.span);
-      if (!inserted) {
-        sink_.report(DiagCode::DuplicateDefinition, table.name.span, "table", table.name.name)
-            .note(it->second, fmt::format("table `{}` is first defined here", table.name.name))
-            .help("rename or remove one of them");
-        continue;
-      }
+      if (!firstDefinition(seen, "table", table.name, sink_)) continue;
       schema.tables.push_back(buildTable(table, schema.name));
     }
     model_.schemas.push_back(std::move(schema));
@@ -84,13 +89,7 @@ model::Table ModelBuilder::buildTable(const ast::TableDecl& decl, const std::str
   table.description = describe(decl.decorators, decl.span);
   std::map<std::string, Span> seen;
   for (const ast::ColumnDecl& c : decl.columns) {
-    auto [it, inserted] = seen.emplace(c.name.name, c.name.span);
-    if (!inserted) {
-      sink_.report(DiagCode::DuplicateDefinition, c.name.span, "column", c.name.name)
-          .note(it->second, fmt::format("column `{}` is first defined here", c.name.name))
-          .help("rename or remove one of them");
-      continue;
-    }
+    if (!firstDefinition(seen, "column", c.name, sink_)) continue;
     model::Column column;
     column.name = c.name.name;
     column.span = c.name.span;
