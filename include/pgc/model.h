@@ -51,12 +51,21 @@ struct Param {
   std::optional<std::string> defaultValue;  // rendered as JSON text
   bool hasDefault = false;
   Span span;
+  Span defaultSpan;  // the default's value, when there is one
+};
+
+struct NamedValue {
+  std::string name;
+  std::string value;
+  Span span;
 };
 
 struct Project {
   std::string name;
   std::string description;
   Tags tags;
+  // `severities = { PGC2104 = "error" }`: rule code → severity, checked by the rules.
+  std::vector<NamedValue> severities;
   Span span;
 };
 
@@ -82,12 +91,6 @@ struct Principal {
 struct FirewallRule {
   std::string name;
   std::string value;  // an IP, a CIDR or "A-B", as written
-  Span span;
-};
-
-struct NamedValue {
-  std::string name;
-  std::string value;
   Span span;
 };
 
