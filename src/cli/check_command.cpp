@@ -1,9 +1,9 @@
-// `pgc check FILE…`: reports every problem in the programs, for every environment; writes
-// nothing.
+// `pgc check FILE…`: reports every problem in the programs, for every environment, platform
+// rules included; writes nothing.
 #include <iostream>
 
+#include "checked_files.h"
 #include "commands.h"
-#include "pgc/sema.h"
 
 namespace pgc::cli {
 
@@ -13,17 +13,9 @@ void addCheckCommand(CLI::App& app, const GlobalOptions& global, Runner& run) {
   command->add_option("files", *files, "the .pgc files to check")->required();
   command->callback([&global, &run, files] {
     run = [&global, files] {
-      Diagnostics all;
-      std::vector<sema::AnalysisResult> results;
-      bool ioError = false;
-      for (const std::string& file : *files) {
-        results.push_back(sema::analyzeFile(file, {global.stdlibDir(), std::nullopt, nullptr}));
-        all.append(results.back().diagnostics);
-        ioError = ioError || results.back().ioError;
-      }
-      std::cerr << renderText(all, global.render());
-      if (ioError) return kExitUsage;
-      return all.hasErrors() ? kExitInputErrors : kExitOk;
+      CheckedFiles checked = checkFiles(*files, global, std::nullopt);
+      std::cerr << renderText(checked.diagnostics, global.render());
+      return checked.exitCode();
     };
   });
 }

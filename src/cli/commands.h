@@ -27,5 +27,7 @@ using Runner = std::function<int()>;
 void addCheckCommand(CLI::App& app, const GlobalOptions& global, Runner& run);
 void addAstCommand(CLI::App& app, const GlobalOptions& global, Runner& run);
 void addModelCommand(CLI::App& app, const GlobalOptions& global, Runner& run);
+void addLintCommand(CLI::App& app, const GlobalOptions& global, Runner& run);
+void addExplainCommand(CLI::App& app, const GlobalOptions& global, Runner& run);
 
 }  // namespace pgc::cli

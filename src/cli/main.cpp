@@ -33,6 +33,8 @@ int main(int argc, char** argv) {
   pgc check main.pgc                  check a program: syntax, names, types, platform rules
   pgc model main.pgc --env prod       print what the prod environment deploys, as JSON
   pgc ast main.pgc                    print the syntax tree as JSON
+  pgc lint main.pgc --format sarif    the diagnostics for CI: text, json, sarif or github
+  pgc explain PGC2101                 why a rule fires, with an example and the fix
 
 Exit codes: 0 ok, 1 errors in the input, 2 usage or I/O error.)");
   GlobalOptions global;
@@ -47,6 +49,8 @@ Exit codes: 0 ok, 1 errors in the input, 2 usage or I/O error.)");
   addCheckCommand(app, global, run);
   addAstCommand(app, global, run);
   addModelCommand(app, global, run);
+  addLintCommand(app, global, run);
+  addExplainCommand(app, global, run);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
