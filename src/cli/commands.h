@@ -29,5 +29,6 @@ void addAstCommand(CLI::App& app, const GlobalOptions& global, Runner& run);
 void addModelCommand(CLI::App& app, const GlobalOptions& global, Runner& run);
 void addLintCommand(CLI::App& app, const GlobalOptions& global, Runner& run);
 void addExplainCommand(CLI::App& app, const GlobalOptions& global, Runner& run);
+void addBuildCommand(CLI::App& app, const GlobalOptions& global, Runner& run);
 
 }  // namespace pgc::cli

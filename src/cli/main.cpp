@@ -30,6 +30,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   app.fallthrough();  // global options may also follow the command
   app.footer(R"(Examples:
+  pgc build main.pgc                  check, then write out/<env>/ ARM templates and parameters
   pgc check main.pgc                  check a program: syntax, names, types, platform rules
   pgc model main.pgc --env prod       print what the prod environment deploys, as JSON
   pgc ast main.pgc                    print the syntax tree as JSON
@@ -51,6 +52,7 @@ Exit codes: 0 ok, 1 errors in the input, 2 usage or I/O error.)");
   addModelCommand(app, global, run);
   addLintCommand(app, global, run);
   addExplainCommand(app, global, run);
+  addBuildCommand(app, global, run);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
