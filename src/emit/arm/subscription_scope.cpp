@@ -54,7 +54,7 @@ TemplateBody subscriptionBody(const model::Model& model, const Json& inner) {
       {"name", literal(deployment)},
       {"resourceGroup", literal(group)},
       {"properties",
-       {{"expressionEvaluationOptions", {{"scope", "inner"}}},
+       {{"expressionEvaluationOptions", {{"scope", "Inner"}}},
         {"mode", "Incremental"},
         {"parameters", std::move(passed)},
         {"template", inner}}},
