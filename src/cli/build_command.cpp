@@ -89,7 +89,7 @@ int build(const BuildOptions& options, const GlobalOptions& global) {
 
 void addBuildCommand(CLI::App& app, const GlobalOptions& global, Runner& run) {
   auto* command = app.add_subcommand(
-      "build", "check a program, then write each environment's ARM template and parameters");
+      "build", "check a program, then write each environment's ARM template, parameters and SQL");
   auto options = std::make_shared<BuildOptions>();
   command->add_option("file", options->file, "the .pgc file")->required();
   command->add_option("--env", options->environment, "only this environment");

@@ -2,6 +2,7 @@
 #include "build_files.h"
 
 #include "pgc/emit/arm.h"
+#include "pgc/emit/sql.h"
 
 namespace pgc::cli {
 namespace {
@@ -22,6 +23,10 @@ std::vector<EnvironmentFiles> buildFiles(const std::vector<model::Model>& models
     EnvironmentFiles env{model.environment.name, base + ".json", {}};
     env.files.push_back({base + ".json", emit::renderJson(emit::armTemplate(model, catalog))});
     env.files.push_back({base + ".parameters.json", emit::renderJson(emit::armParameters(model))});
+    for (const model::Cluster& cluster : model.clusters) {
+      if (!emit::needsSqlBootstrap(model, cluster)) continue;
+      env.files.push_back({base + "." + cluster.name + ".sql", emit::sqlBootstrap(model, cluster)});
+    }
     out.push_back(std::move(env));
   }
   return out;

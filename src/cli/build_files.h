@@ -1,6 +1,7 @@
 // What `pgc build` writes for a program: for each environment, `<env>/<project>.json` (the
-// ARM template) and `<env>/<project>.parameters.json`, as paths relative to the output folder
-// and their exact contents.
+// ARM template), `<env>/<project>.parameters.json` and `<env>/<project>.<cluster>.sql` for
+// each cluster with schemas or roles, as paths relative to the output folder and their exact
+// contents.
 #pragma once
 
 #include <string>
