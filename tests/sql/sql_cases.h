@@ -2,6 +2,7 @@
 // environment of every example, and of every golden case that pins one (`expected.sql`).
 #pragma once
 
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,8 @@ struct SqlCase {
   std::string environment;
   std::string cluster;
 };
+
+inline void PrintTo(const SqlCase& c, std::ostream* os) { *os << c.name; }
 
 std::vector<SqlCase> sqlCases();
 // The Model of the case's environment, analysed once per program and kept for the run.

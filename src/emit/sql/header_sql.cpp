@@ -21,6 +21,36 @@ bool hasEntraRoles(const Script& script) {
   return false;
 }
 
+// A connection-string value: quoted when it holds a space, a quote or a backslash.
+std::string conninfoValue(const std::string& value) {
+  if (!value.empty() && value.find_first_of(" '\\") == std::string::npos) return value;
+  std::string out = "'";
+  for (char c : value) {
+    if (c == '\'' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + "'";
+}
+
+// `text` as `-- ` comment lines of at most 100 columns.
+std::string commentLines(const std::string& text) {
+  std::string out;
+  std::string line;
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t end = text.find(' ', start);
+    if (end == std::string::npos) end = text.size();
+    std::string word = text.substr(start, end - start);
+    if (!line.empty() && 3 + line.size() + 1 + word.size() > 100) {
+      out += "-- " + line + "\n";
+      line.clear();
+    }
+    line += (line.empty() ? "" : " ") + word;
+    start = end + 1;
+  }
+  return out + "-- " + line + "\n";
+}
+
 }  // namespace
 
 std::string headerSection(const Script& script) {
@@ -32,19 +62,20 @@ std::string headerSection(const Script& script) {
       "-- {}: SQL bootstrap of cluster `{}`, environment {}.\n"
       "-- Written by pgc; do not edit: change the program and build again.\n--\n",
       model.project.name, cluster.name, model.environment.name);
-  if (script.citus) {
-    out += fmt::format(
-        "-- Run it with psql on elastic cluster {}, on its coordinator: port 5432, where Citus\n"
-        "-- takes DDL and distribution calls; database {}",
-        server, database);
-  } else {
-    out += fmt::format("-- Run it with psql on flexible server {}: port 5432, database {}", server,
-                       database);
-  }
-  out += hasEntraRoles(script) ? ", signed in as an Entra administrator:\n" : ":\n";
+  std::string where =
+      script.citus
+          ? fmt::format(
+                "Run it with psql on the coordinator of elastic cluster {} "
+                "(port 5432, where Citus takes DDL and distribution calls), "
+                "in database {}",
+                server, database)
+          : fmt::format("Run it with psql on flexible server {}, port 5432, in database {}", server,
+                        database);
+  where += hasEntraRoles(script) ? ", signed in as an Entra administrator:" : ":";
+  out += commentLines(where);
   out += fmt::format(
       "--   psql \"host={}.postgres.database.azure.com port=5432 dbname={} sslmode=require\" \\\n",
-      server, database);
+      server, conninfoValue(database));
   for (const std::string& variable : passwordVariables(script)) {
     out += fmt::format("--        -v {}=... \\\n", variable);
   }

@@ -182,8 +182,7 @@ std::string schemaSection(const Script& script) {
 
 std::string tableSection(const Script& script) {
   if (script.tables.empty()) return "";
-  std::string out = "\n-- Tables, each after the tables it references; foreign keys come last";
-  out += script.citus ? ", once Citus has placed both ends\n" : "\n";
+  std::string out = "\n-- Tables, each after the tables it references; foreign keys come last\n";
   for (const model::Table* table : script.tables) {
     out += "\n" + createTable(script, *table);
     for (const model::Index& index : table->indexes) out += createIndex(script, *table, index);
