@@ -23,6 +23,10 @@ void expectCatalogMatchesModel(const PostgresServer& server, const std::string& 
 // `serverVersion` decides how the server prints names back (regclass, regnamespace).
 void expectRecordedCalls(const std::vector<std::string>& calls, const model::Model& model,
                          const model::Cluster& cluster, int serverVersion);
+// Every foreign key and index the program left unnamed carries the name PostgreSQL chooses:
+// each is dropped and made again without a name, in a transaction that is rolled back.
+void expectDefaultNames(const PostgresServer& server, const std::string& database,
+                        const model::Model& model, const model::Cluster& cluster);
 // The format_type() PostgreSQL prints for a pgc column type.
 std::string formatType(const model::ColumnType& type);
 

@@ -66,6 +66,7 @@ TEST_P(SqlApplyTest, AppliesTwiceAndTheCatalogHoldsTheModel) {
   EXPECT_EQ(afterFirst, afterSecond) << "the second run changed the catalog";
 
   expectCatalogMatchesModel(server, database, model, cluster);
+  expectDefaultNames(server, database, model, cluster);
   std::vector<std::string> calls =
       lines(server.query("postgres", "SELECT call FROM pgc_test.calls ORDER BY seq"));
   for (const std::string& call :
