@@ -65,9 +65,15 @@ sema::AnalysisResult checkProgram(const std::string& path, const PlatformCatalog
       [&runner](const model::Model& model, Diagnostics& sink) { runner.check(model, sink); }};
   sema::AnalysisResult result = sema::analyzeFile(path, analysis);
   if (runner.environmentsChecked() == 0) return result;
+  // A program that does not analyse cleanly is not judged against the platform: the rules saw
+  // only the environments and items that did, and would speak of a program not yet written.
+  bool broken = semanticErrors(result.diagnostics);
   Diagnostics final;
-  for (const Diagnostic& d : result.diagnostics.all()) final.add(withEnvironmentsInMessage(d));
-  if (!semanticErrors(result.diagnostics)) runner.reportUnusedAllows(final);
+  for (const Diagnostic& d : result.diagnostics.all()) {
+    if (broken && info(d.code).number >= 2000) continue;
+    final.add(withEnvironmentsInMessage(d));
+  }
+  if (!broken) runner.reportUnusedAllows(final);
   final.sortByLocation();
   result.diagnostics = std::move(final);
   return result;

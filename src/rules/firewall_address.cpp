@@ -49,11 +49,11 @@ std::string ipv4Text(uint32_t a) {
 
 FirewallAddress parseFirewallAddress(const std::string& text) {
   if (text.find(':') != std::string::npos) {
-    FirewallAddress out = invalid("an IPv6 address");
+    FirewallAddress out = invalid("it is an IPv6 address");
     out.ipv6 = true;
     return out;
   }
-  const char* notAddress = "not an IPv4 address, CIDR block or range";
+  const char* notAddress = "it is not an IPv4 address, CIDR block or range";
   if (size_t dash = text.find('-'); dash != std::string::npos) {
     auto first = parseIpv4(text.substr(0, dash));
     auto last = parseIpv4(text.substr(dash + 1));
@@ -69,7 +69,7 @@ FirewallAddress parseFirewallAddress(const std::string& text) {
     if (!base || !bits) return invalid(notAddress);
     uint32_t mask = *bits == 0 ? 0 : ~uint32_t{0} << (32 - *bits);
     if ((*base & ~mask) != 0) {
-      return invalid("not a network address: its host bits are set",
+      return invalid("it is not a network address: its host bits are set",
                      fmt::format("{}/{}", ipv4Text(*base & mask), *bits));
     }
     return {true, *base, *base | ~mask, false, "", ""};

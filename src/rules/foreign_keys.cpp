@@ -91,9 +91,8 @@ class ForeignKeyCheck {
             .report(DiagCode::ForeignKeyNotOnDistributionColumn, fk.span, from.table->span,
                     from.table->name, target)
             .note("Citus fails with: " + catalog.citusError("foreignKeyNotOnDistributionColumn"))
-            .help(fmt::format("reference `{}` with `{}` at the same place in both column lists, "
-                              "such as `foreign key ({}, …) references {}({}, …)`",
-                              to.table->distribution.column, from.table->distribution.column,
+            .help(fmt::format("pair the distribution columns at one place in both lists: "
+                              "`foreign key ({}, …) references {}({}, …)`",
                               from.table->distribution.column, target,
                               to.table->distribution.column));
         return;

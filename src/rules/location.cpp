@@ -1,5 +1,5 @@
-// PGC2410–PGC2411: the Azure region of each environment and cluster must be one where
-// Azure Database for PostgreSQL runs; a restricted region needs access first (platform.md 10).
+// PGC2410–PGC2411: the Azure region of each cluster must be one where Azure Database for
+// PostgreSQL runs; a restricted region needs access first (platform.md 10).
 #include <fmt/format.h>
 
 #include <cctype>
@@ -50,12 +50,11 @@ void checkLocation(RuleContext& context, const model::Located<std::string>& loca
 }  // namespace
 
 void checkLocations(RuleContext& context) {
+  // Each cluster's region, its own or the environment's: an `@allow` on the cluster silences
+  // it there. The environment's region alone matters only when there is no cluster.
+  for (const model::Cluster& c : context.model.clusters) checkLocation(context, c.location, c.span);
   const model::Environment& env = context.model.environment;
-  checkLocation(context, env.location, env.span);
-  for (const model::Cluster& c : context.model.clusters) {
-    // A cluster that takes the environment's location was checked with the environment.
-    if (!c.location.defaulted) checkLocation(context, c.location, c.span);
-  }
+  if (context.model.clusters.empty()) checkLocation(context, env.location, env.span);
 }
 
 }  // namespace pgc::rules

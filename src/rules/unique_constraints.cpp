@@ -24,7 +24,7 @@ void reportKey(RuleContext& context, const model::Table& table, const std::strin
                                                          {{"table", table.name}});
   context.report(DiagCode::UniqueWithoutDistributionColumn, at, table.span, what, table.name, dist)
       .note("Citus fails with: " + citus)
-      .help(fmt::format("include it: {}{}, or make `{}` a reference table if it is small",
+      .help(fmt::format("include it: `{}{}`, or make `{}` a reference table if it is small",
                         index                           ? "unique index "
                         : what.rfind("primary", 0) == 0 ? "primary key "
                                                         : "unique ",
