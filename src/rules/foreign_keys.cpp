@@ -107,23 +107,20 @@ class ForeignKeyCheck {
     const std::string& dist = from.table->distribution.column;
     if (position(fk.columns, dist) == std::string::npos) return;
     using E = model::ReferentialEffect;
-    auto report = [&](const char* event, E effect, const char* citusKey) {
+    auto report = [&](const char* event, E effect, const char* citusKey, const char* fix) {
       context_
           .report(DiagCode::ForeignKeyActionOnDistributionColumn, fk.span, from.table->span, event,
                   effectWords(effect), dist)
           .note("Citus fails with: " + context_.catalog.citusError(citusKey))
-          .help(fmt::format("use `on {} cascade`, `restrict` or `no action`", event));
+          .help(fix);
     };
     if (fk.onDelete == E::SetNull || fk.onDelete == E::SetDefault) {
-      report("delete", fk.onDelete, "foreignKeyOnDelete");
+      report("delete", fk.onDelete, "foreignKeyOnDelete",
+             "use `on delete cascade`, `restrict` or `no action`");
     }
     if (fk.onUpdate == E::SetNull || fk.onUpdate == E::SetDefault || fk.onUpdate == E::Cascade) {
-      context_
-          .report(DiagCode::ForeignKeyActionOnDistributionColumn, fk.span, from.table->span,
-                  "update", effectWords(fk.onUpdate), dist)
-          .note("Citus fails with: " + context_.catalog.citusError("foreignKeyOnUpdate"))
-          .help(
-              "use `on update restrict` or `no action`: a row's distribution value never changes");
+      report("update", fk.onUpdate, "foreignKeyOnUpdate",
+             "use `on update restrict` or `no action`: a row's distribution value never changes");
     }
   }
 
