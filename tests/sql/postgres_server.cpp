@@ -4,9 +4,11 @@
 #include "postgres_server.h"
 
 #include <arpa/inet.h>
+#include <fcntl.h>
 #include <gtest/gtest.h>
 #include <netinet/in.h>
 #include <pwd.h>
+#include <sys/file.h>
 #include <sys/socket.h>
 #include <unistd.h>
 #include <csignal>
@@ -115,14 +117,85 @@ void PostgresServer::start() {
       return;
     }
   }
+  // A data folder made once per build and stand-in version, copied for each test program:
+  // initdb and loading the stand-ins cost seconds, a copy a fraction of one.
   std::string data = dir_ + "/data";
+  std::string standIns = std::string(PGC_SOURCE_DIR) + "/tests/sql/citus_stand_in.sql";
+  std::ifstream standInFile(standIns);
+  std::string standInText((std::istreambuf_iterator<char>(standInFile)), {});
+  std::string cache = (fs::path(PGC_BINARY).parent_path() / "postgres-template-").string() +
+                      std::to_string(std::hash<std::string>{}(standInText + binDir_));
+  int lock = open((cache + ".lock").c_str(), O_CREAT | O_RDWR, 0644);
+  if (lock >= 0) flock(lock, LOCK_EX);
+  if (fs::exists(cache)) {
+    if (runProcess({"cp", "-a", cache, data}).exitCode != 0) failure_ = "cannot copy " + cache;
+  } else if (makeDataFolder(data, standIns)) {
+    runProcess({"cp", "-a", data, cache + ".new"});
+    std::error_code ec;
+    fs::rename(cache + ".new", cache, ec);
+  }
+  if (lock >= 0) close(lock);
+  if (failure_.empty()) launch(data);
+}
+
+bool PostgresServer::makeDataFolder(const std::string& data, const std::string& standIns) {
   ProcessResult init =
       runProcess(asServerUser({binDir_ + "/initdb", "-D", data, "--no-sync", "-A", "trust", "-U",
                                "postgres", "-E", "UTF8", "--locale=C"}));
   if (init.exitCode != 0) {
     failure_ = "initdb failed: " + init.err;
-    return;
+    return false;
   }
+  if (!launch(data)) return false;
+  for (const char* database : {"template1", "postgres"}) {
+    ProcessResult setup = psql(database, {"-f", standIns});
+    if (setup.exitCode != 0) {
+      failure_ = "loading the Citus stand-ins failed: " + setup.err;
+      stop();
+      return false;
+    }
+  }
+  query("postgres", "CREATE TABLE pgc_test.initial_roles AS SELECT rolname FROM pg_roles");
+  // A clean shutdown, so that copies start without recovery.
+  runProcess(asServerUser({binDir_ + "/pg_ctl", "-D", data, "-w", "-s", "-m", "fast", "stop"}));
+  running_ = false;
+  gPostmasterPid = 0;
+  return true;
+}
+
+// A process that outlives the test program by a moment: when the program ends in any way,
+// SIGKILL from a ctest timeout included, its pipe closes and the watchdog stops the server
+// and removes its folder, unless stop() already did.
+void PostgresServer::startWatchdog() {
+  if (watchdog_ >= 0) return;
+  int fds[2];
+  if (pipe2(fds, O_CLOEXEC) != 0) return;
+  std::string command = "[ -d " + dir_ + " ] || exit 0; ";
+  for (const std::string& part : asServerUser(
+           {binDir_ + "/pg_ctl", "-D", dir_ + "/data", "-w", "-s", "-m", "immediate", "stop"})) {
+    command += part + " ";
+  }
+  command += "; rm -rf " + dir_;
+  pid_t pid = fork();
+  if (pid == 0) {
+    close(fds[1]);
+    int devnull = open("/dev/null", O_RDWR);
+    dup2(devnull, 0);
+    dup2(devnull, 1);
+    dup2(devnull, 2);
+    setsid();
+    char byte;
+    while (read(fds[0], &byte, 1) > 0) {
+    }
+    execl("/bin/sh", "sh", "-c", command.c_str(), static_cast<char*>(nullptr));
+    _exit(0);
+  }
+  close(fds[0]);
+  watchdog_ = pid > 0 ? fds[1] : -1;
+  if (pid <= 0) close(fds[1]);
+}
+
+bool PostgresServer::launch(const std::string& data) {
   for (int attempt = 0; attempt < 3 && !running_; ++attempt) {
     port_ = freePort();
     std::string options = "-c listen_addresses=127.0.0.1 -p " + std::to_string(port_) +
@@ -134,24 +207,17 @@ void PostgresServer::start() {
     running_ = started.exitCode == 0;
     if (!running_) failure_ = "pg_ctl start failed: " + started.err;
   }
-  if (!running_) return;
+  if (!running_) return false;
+  failure_.clear();
   std::ifstream pidFile(data + "/postmaster.pid");
   int pid = 0;
   pidFile >> pid;
   gPostmasterPid = pid;
+  startWatchdog();
   for (int number : {SIGTERM, SIGINT, SIGHUP, SIGABRT, SIGSEGV}) {
     std::signal(number, stopPostmasterOnSignal);
   }
-  for (const char* database : {"template1", "postgres"}) {
-    ProcessResult setup =
-        psql(database, {"-f", std::string(PGC_SOURCE_DIR) + "/tests/sql/citus_stand_in.sql"});
-    if (setup.exitCode != 0) {
-      failure_ = "loading the Citus stand-ins failed: " + setup.err;
-      stop();
-      return;
-    }
-  }
-  query("postgres", "CREATE TABLE pgc_test.initial_roles AS SELECT rolname FROM pg_roles");
+  return true;
 }
 
 void PostgresServer::stop() {
@@ -165,6 +231,10 @@ void PostgresServer::stop() {
     std::error_code ec;
     fs::remove_all(dir_, ec);
     dir_.clear();
+  }
+  if (watchdog_ >= 0) {
+    close(watchdog_);
+    watchdog_ = -1;
   }
 }
 

@@ -1,7 +1,8 @@
 // A real PostgreSQL server for the tests, from Debian's postgresql package: initdb into a
 // temporary folder, pg_ctl on a free loopback port, stopped and removed when the test program
 // ends, however its tests went. initdb and postgres refuse to run as root, so as root they
-// run as the `postgres` system user. Every database gets the stand-ins of
+// run as the `postgres` system user. The initialised data folder is kept in the build folder
+// (postgres-template-*) and copied for each test program. Every database gets the stand-ins of
 // tests/sql/citus_stand_in.sql for the Citus and pgaadauth functions Debian does not ship.
 #pragma once
 
@@ -41,6 +42,9 @@ class PostgresServer {
  private:
   PostgresServer();
   void start();
+  bool makeDataFolder(const std::string& data, const std::string& standIns);
+  bool launch(const std::string& data);
+  void startWatchdog();
   std::vector<std::string> asServerUser(std::vector<std::string> argv) const;
 
   std::string binDir_;
@@ -50,6 +54,7 @@ class PostgresServer {
   bool running_ = false;
   std::string failure_;
   std::vector<std::string> databases_;
+  int watchdog_ = -1;  // write end of the watchdog's pipe
 };
 
 }  // namespace pgc::tests
