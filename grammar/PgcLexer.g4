@@ -90,8 +90,9 @@ PERCENT  : '%';
 
 // Numbers. A number with letters after it is a size or a duration (`128GB`, `7d`); the AST
 // builder checks the unit, so that `7days` gets a message about units, not about tokens.
-UNIT_NUMBER : DIGITS [A-Za-z_] [A-Za-z0-9_]*;
+// INT comes first: `1_000` matches both rules at the same length and is an integer.
 INT         : DIGITS;
+UNIT_NUMBER : DIGITS [A-Za-z_] [A-Za-z0-9_]*;
 
 fragment DIGITS : [0-9] ('_'? [0-9])*;
 

@@ -77,16 +77,22 @@ class Diagnostics {
     return add(makeDiagnostic(code, span, std::forward<Args>(args)...));
   }
   void append(const Diagnostics& other);
+  // Keeps `file` alive as long as these diagnostics, for spans into a file that nothing else
+  // owns, such as one that checkSource refused.
+  void retainFile(SourceFilePtr file);
 
   const std::vector<Diagnostic>& all() const { return list_; }
   size_t errorCount() const;
   bool hasErrors() const { return errorCount() > 0; }
   bool empty() const { return list_.empty(); }
+  // Drops diagnostics equal to an earlier one in code, place and message.
+  void removeDuplicates();
   // Sorts by file, then position, keeping the report order of equal positions.
   void sortByLocation();
 
  private:
   std::vector<Diagnostic> list_;
+  std::vector<SourceFilePtr> retainedFiles_;
 };
 
 }  // namespace pgc

@@ -52,12 +52,28 @@ Diagnostic& Diagnostics::add(Diagnostic diagnostic) {
 
 void Diagnostics::append(const Diagnostics& other) {
   list_.insert(list_.end(), other.list_.begin(), other.list_.end());
+  retainedFiles_.insert(retainedFiles_.end(), other.retainedFiles_.begin(),
+                        other.retainedFiles_.end());
 }
+
+void Diagnostics::retainFile(SourceFilePtr file) { retainedFiles_.push_back(std::move(file)); }
 
 size_t Diagnostics::errorCount() const {
   return static_cast<size_t>(std::count_if(list_.begin(), list_.end(), [](const Diagnostic& d) {
     return d.severity == Severity::Error;
   }));
+}
+
+void Diagnostics::removeDuplicates() {
+  std::vector<Diagnostic> kept;
+  for (Diagnostic& d : list_) {
+    bool seen = std::any_of(kept.begin(), kept.end(), [&](const Diagnostic& k) {
+      return k.code == d.code && k.span.file == d.span.file && k.span.begin == d.span.begin &&
+             k.span.end == d.span.end && k.message == d.message;
+    });
+    if (!seen) kept.push_back(std::move(d));
+  }
+  list_ = std::move(kept);
 }
 
 void Diagnostics::sortByLocation() {

@@ -24,6 +24,15 @@ void appendUtf8(std::string& out, char32_t cp) {
   }
 }
 
+// Length of the number that starts a numeric token: digits, with single `_` between them as
+// in the lexer's DIGITS. What follows it is a unit.
+size_t numberLength(const std::string& text) {
+  auto digit = [&](size_t i) { return i < text.size() && text[i] >= '0' && text[i] <= '9'; };
+  size_t n = 0;
+  while (digit(n) || (n > 0 && text[n] == '_' && digit(n + 1))) ++n;
+  return n;
+}
+
 ast::BinaryOp binaryOp(size_t tokenType) {
   using L = generated::PgcLexer;
   switch (tokenType) {
@@ -115,13 +124,14 @@ ast::ExprNode AstBuilder::transformPrimary(P::PrimaryContext& primary) {
 
 int64_t AstBuilder::integerValue(antlr4::Token* token) {
   const std::string text = token->getText();
+  std::string digits;
+  for (char c : text.substr(0, numberLength(text))) {
+    if (c != '_') digits += c;
+  }
   int64_t value = 0;
-  for (char c : text) {
-    if (c < '0' || c > '9') break;
+  for (char c : digits) {
     int digit = c - '0';
     if (value > (std::numeric_limits<int64_t>::max() - digit) / 10) {
-      std::string digits;
-      for (char d : text) if (d >= '0' && d <= '9') digits += d;
       sink_.report(DiagCode::IntegerTooLarge, span(token), digits);
       return 0;
     }
@@ -132,7 +142,7 @@ int64_t AstBuilder::integerValue(antlr4::Token* token) {
 
 ast::ExprNode AstBuilder::transformUnitLiteral(antlr4::Token* token) {
   std::string text = token->getText();
-  size_t split = text.find_first_not_of("0123456789_");
+  size_t split = numberLength(text);
   std::string unit = text.substr(split);
   int64_t amount = integerValue(token);
   if (unit == "MB") return ast::SizeLiteral{amount, ast::SizeUnit::MB};

@@ -62,6 +62,8 @@ LoadResult checkSource(std::string displayPath, std::string text) {
   }
   auto file = std::make_shared<SourceFile>(displayPath, std::move(text));
   const std::string& content = file->text();
+  // The spans below point into `file`; a refused file is not returned, so they keep it alive.
+  result.diagnostics.retainFile(file);
   size_t nul = content.find('\0');
   if (nul != std::string::npos) {
     uint32_t at = static_cast<uint32_t>(nul);

@@ -96,8 +96,17 @@ std::string describeExpected(const antlr4::dfa::Vocabulary& vocabulary,
   return parts.empty() ? "something else" : joinAlternatives(parts);
 }
 
+// Whether the parser is reading a column's type, `bigint` in `id bigint`.
+bool atColumnType(antlr4::ParserRuleContext* context) {
+  if (dynamic_cast<PgcParser::IdentContext*>(context) && context->parent) {
+    context = static_cast<antlr4::ParserRuleContext*>(context->parent);
+  }
+  return dynamic_cast<PgcParser::ColumnTypeContext*>(context) != nullptr;
+}
+
 // What a bare name is in this context: a field in a block, a column in a table.
 std::string nameNounFor(antlr4::ParserRuleContext* context) {
+  if (atColumnType(context)) return "a type";
   if (dynamic_cast<PgcParser::BlockContext*>(context) ||
       dynamic_cast<PgcParser::BlockItemContext*>(context)) {
     return "a field";
@@ -179,6 +188,21 @@ std::optional<OpenBracket> innermostOpen(antlr4::ParserRuleContext* context,
   return std::nullopt;
 }
 
+// Whether an enclosing construct has an opening bracket that `closer` would close: a stray
+// `}` is one that nothing awaits, however many other brackets are open inside.
+bool awaited(antlr4::ParserRuleContext* context, size_t closer) {
+  for (auto* c = context; c; c = dynamic_cast<antlr4::ParserRuleContext*>(c->parent)) {
+    for (auto it = c->children.rbegin(); it != c->children.rend(); ++it) {
+      auto* terminal = dynamic_cast<antlr4::tree::TerminalNode*>(*it);
+      if (!terminal) continue;
+      size_t type = terminal->getSymbol()->getType();
+      if (type == closer) break;  // this construct's bracket is closed already
+      if (closerOf(type) == closer) return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 std::string describeFoundToken(const antlr4::Token* token) {
@@ -234,8 +258,7 @@ void SyntaxErrorStrategy::reportExpected(antlr4::Parser* parser, antlr4::Token* 
     return;
   }
   bool closer = found->getType() != antlr4::Token::EOF && isCloser(found->getType());
-  if (closer && !open && !innermostOpen(parser->getContext(), antlr4::misc::IntervalSet::of(
-                                                                  found->getType()))) {
+  if (closer && !open && !awaited(parser->getContext(), found->getType())) {
     sink_.report(DiagCode::UnexpectedToken, at, foundText, "")
         .help("remove it: nothing is open for it to close");
     return;
@@ -308,10 +331,11 @@ void SyntaxErrorStrategy::reportUnwantedToken(antlr4::Parser* parser) {
   Diagnostic& d = sink_.report(DiagCode::UnexpectedToken, positions_.span(extra),
                                describeFoundToken(extra), context);
   size_t type = extra->getType();
-  if (!open && (type == PgcLexer::RBRACE || type == PgcLexer::RBRACK || type == PgcLexer::RPAREN)) {
+  if (!open && isCloser(type) && !awaited(parser->getContext(), type)) {
     d.help("remove it: nothing is open for it to close");
-  } else if (type == PgcLexer::COLON && dynamic_cast<PgcParser::ColumnDeclContext*>(
-                                             parser->getContext())) {
+  } else if (type == PgcLexer::COLON &&
+             (dynamic_cast<PgcParser::ColumnDeclContext*>(parser->getContext()) ||
+              atColumnType(parser->getContext()))) {
     d.help("remove it: a column's type follows its name, as in `id bigint`");
   } else if (type == PgcLexer::COMMA && open) {
     d.help("remove it: fields and columns are separated by line breaks, not commas");
