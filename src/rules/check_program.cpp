@@ -12,6 +12,12 @@ namespace {
 
 constexpr const char* kOnlyIn = "only in environment";
 
+// What the rules report, PGC2000 to PGC2999, as against what semantic analysis reports.
+bool fromRules(DiagCode code) {
+  int number = info(code).number;
+  return number >= 2000 && number < 3000;
+}
+
 // "only in environments `dev` or `test`" → " in `dev` and `test`".
 std::string environmentsOf(const std::string& note) {
   std::string names = note.substr(note.find('`'));
@@ -23,7 +29,7 @@ std::string environmentsOf(const std::string& note) {
 // A rule's problem that only some environments have names them in its message, before the
 // first `; `, in place of semantic analysis's "only in environment" note.
 Diagnostic withEnvironmentsInMessage(Diagnostic d) {
-  if (info(d.code).number < 2000) return d;
+  if (!fromRules(d.code)) return d;
   for (auto it = d.notes.begin(); it != d.notes.end(); ++it) {
     if (it->span || it->message.rfind(kOnlyIn, 0) != 0) continue;
     std::string where = environmentsOf(it->message);
@@ -37,7 +43,7 @@ Diagnostic withEnvironmentsInMessage(Diagnostic d) {
 
 bool semanticErrors(const Diagnostics& diagnostics) {
   for (const Diagnostic& d : diagnostics.all()) {
-    if (d.severity == Severity::Error && info(d.code).number < 2000) return true;
+    if (d.severity == Severity::Error && !fromRules(d.code)) return true;
   }
   return false;
 }
@@ -70,7 +76,7 @@ sema::AnalysisResult checkProgram(const std::string& path, const PlatformCatalog
   bool broken = semanticErrors(result.diagnostics);
   Diagnostics final;
   for (const Diagnostic& d : result.diagnostics.all()) {
-    if (broken && info(d.code).number >= 2000) continue;
+    if (broken && fromRules(d.code)) continue;
     final.add(withEnvironmentsInMessage(d));
   }
   // With one environment asked for, an `@allow` used only in another would look unused.

@@ -34,7 +34,10 @@ const RuleFamily kRuleFamilies[] = {
 
 }  // namespace
 
-bool isRule(DiagCode code) { return info(code).number >= 2100; }
+bool isRule(DiagCode code) {
+  int number = info(code).number;
+  return number >= 2100 && number < 3000;
+}
 
 bool severityAdjustable(DiagCode code) { return isRule(code) || code == DiagCode::UnusedAllow; }
 
