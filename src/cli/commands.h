@@ -9,10 +9,13 @@
 
 namespace pgc::cli {
 
-// Exit codes: 0 ok, 1 errors in the input, 2 usage or I/O error.
+// Exit codes: 0 ok, 1 errors in the input, 2 usage or I/O error, 3 deployment failed (or
+// not confirmed), 130 interrupted while following a deployment.
 constexpr int kExitOk = 0;
 constexpr int kExitInputErrors = 1;
 constexpr int kExitUsage = 2;
+constexpr int kExitDeployFailed = 3;
+constexpr int kExitInterrupted = 130;
 
 struct GlobalOptions {
   std::string color = "auto";
@@ -30,5 +33,6 @@ void addModelCommand(CLI::App& app, const GlobalOptions& global, Runner& run);
 void addLintCommand(CLI::App& app, const GlobalOptions& global, Runner& run);
 void addExplainCommand(CLI::App& app, const GlobalOptions& global, Runner& run);
 void addBuildCommand(CLI::App& app, const GlobalOptions& global, Runner& run);
+void addDeployCommand(CLI::App& app, const GlobalOptions& global, Runner& run);
 
 }  // namespace pgc::cli

@@ -36,8 +36,11 @@ int main(int argc, char** argv) {
   pgc ast main.pgc                    print the syntax tree as JSON
   pgc lint main.pgc --format sarif    the diagnostics for CI: text, json, sarif or github
   pgc explain PGC2101                 why a rule fires, with an example and the fix
+  pgc deploy main.pgc --env prod --what-if
+                                      show the changes, ask, deploy, then bootstrap the SQL
 
-Exit codes: 0 ok, 1 errors in the input, 2 usage or I/O error.)");
+Exit codes: 0 ok, 1 errors in the input, 2 usage or I/O error, 3 deployment failed,
+130 interrupted.)");
   GlobalOptions global;
   global.executable = argv[0];
   app.add_option("--stdlib", global.stdlib, "the standard library directory (`import \"std/…\"`)")
@@ -53,6 +56,7 @@ Exit codes: 0 ok, 1 errors in the input, 2 usage or I/O error.)");
   addLintCommand(app, global, run);
   addExplainCommand(app, global, run);
   addBuildCommand(app, global, run);
+  addDeployCommand(app, global, run);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

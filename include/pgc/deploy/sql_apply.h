@@ -28,7 +28,7 @@ struct SqlConnection {
 // One step as it is run, for progress lines: its 1-based first line in the script and the
 // statement's first words ("CREATE TABLE IF NOT EXISTS emergency_alerts.alerts").
 struct SqlStep {
-  int index = 0;   // 1-based, among statements sent to the server
+  int index = 0;  // 1-based, among statements sent to the server
   int line = 0;
   std::string summary;
 };
@@ -45,7 +45,7 @@ struct SqlApplyResult {
 };
 
 struct SqlApplyOptions {
-  std::map<std::string, std::string> variables;  // psql's -v NAME=VALUE
+  std::map<std::string, std::string> variables;     // psql's -v NAME=VALUE
   std::function<void(const SqlStep&)> onStatement;  // before each statement is sent
 };
 

@@ -1,0 +1,167 @@
+// `pgc deploy FILE --env E`: checks and builds the environment like `pgc build`, submits the
+// ARM template, follows the deployment to its end, then applies each cluster's SQL bootstrap.
+// `--target` applies only the SQL bootstrap, to any PostgreSQL; `--dry-run` sends nothing.
+#include <unistd.h>
+
+#include <csignal>
+#include <iostream>
+
+#include "checked_files.h"
+#include "commands.h"
+#include "deploy_options.h"
+#include "deploy_parameters.h"
+#include "deploy_plan.h"
+#include "deploy_sql_step.h"
+#include "pgc/deploy/arm_deployment.h"
+#include "pgc/emit/arm.h"
+#include "pgc/emit/sql.h"
+#include "pgc/rules.h"
+
+namespace pgc::cli {
+namespace {
+
+std::atomic<bool> gInterrupted{false};
+
+extern "C" void onInterrupt(int) { gInterrupted.store(true); }
+
+// What the program deploys in the chosen environment, built as `pgc build` would.
+struct Built {
+  model::Model model;
+  nlohmann::ordered_json armTemplate;
+  std::vector<SqlScript> scripts;
+};
+
+std::optional<Built> buildEnvironment(const DeployOptions& options, const GlobalOptions& global,
+                                      int& exitCode) {
+  CheckedFiles checked = checkFiles({options.file}, global, options.environment);
+  std::cerr << renderText(checked.diagnostics, global.render());
+  exitCode = checked.exitCode();
+  if (exitCode != kExitOk) return std::nullopt;
+  Diagnostics catalogProblems;
+  auto catalog = rules::loadPlatformCatalog(global.stdlibDir(), catalogProblems);
+  if (!catalog) {
+    std::cerr << renderText(catalogProblems, global.render());
+    exitCode = kExitUsage;
+    return std::nullopt;
+  }
+  Built built{checked.results.front().models.front(), {}, {}};
+  built.armTemplate = emit::armTemplate(built.model, *catalog);
+  for (const model::Cluster& cluster : built.model.clusters) {
+    if (!emit::needsSqlBootstrap(built.model, cluster)) continue;
+    if (!options.cluster.empty() && cluster.name != options.cluster) continue;
+    built.scripts.push_back({&cluster, built.model.project.name + "." + cluster.name + ".sql",
+                             emit::sqlBootstrap(built.model, cluster), ""});
+  }
+  return built;
+}
+
+bool reportProblems(const std::vector<std::string>& problems) {
+  for (const std::string& problem : problems) std::cerr << "pgc: " << problem << "\n";
+  return problems.empty();
+}
+
+void printOutputs(const nlohmann::json& outputs, deploy::DeployConsole& console) {
+  if (!outputs.is_object() || outputs.empty()) return;
+  std::string text = "outputs:";
+  for (const auto& [name, output] : outputs.items()) {
+    const nlohmann::json value = output.value("value", nlohmann::json());
+    text += "\n  " + name + " = " + (value.is_string() ? value.get<std::string>() : value.dump());
+  }
+  console.say(text);
+}
+
+// Where the deployment went and how to look at it, for a run that stopped following it.
+std::string stillRunning(const deploy::DeploymentPlan& plan) {
+  std::string show = plan.subscriptionScope ? "az deployment sub show --name " + plan.name
+                                            : "az deployment group show --resource-group " +
+                                                  plan.resourceGroup + " --name " + plan.name;
+  return "pgc: deployment " + plan.name +
+         " continues in Azure; pgc only stopped following it. Look at it with:\n  " + show +
+         "\nor in the portal, under the " +
+         (plan.subscriptionScope ? "subscription's" : "resource group's") + " Deployments.";
+}
+
+int deploy(DeployOptions options, const GlobalOptions& global) {
+  if (auto problem = checkDeployOptions(options)) {
+    std::cerr << "pgc: " << *problem << "\n";
+    return kExitUsage;
+  }
+  int exitCode = kExitOk;
+  std::optional<Built> built = buildEnvironment(options, global, exitCode);
+  if (!built) return exitCode;
+  const model::Model& model = built->model;
+  DeployParameters parameters = deployParameters(model, built->armTemplate, options.params);
+  if (!reportProblems(parameters.problems)) return kExitUsage;
+  SqlSignIn signIn = options.signIn();
+  bool sql = !options.noSql && !built->scripts.empty();
+  if (sql && !reportProblems(sqlSignInProblems(built->scripts, signIn))) return kExitUsage;
+
+  deploy::DeployConsole console(std::cout, std::cerr, options.live());
+  if (!signIn.target.empty()) {
+    if (options.dryRun) {
+      for (const SqlScript& s : built->scripts)
+        console.say("would apply " + s.name + " to the target");
+      return kExitOk;
+    }
+    return applySqlScripts(built->scripts, signIn, parameters.text, nullptr, console)
+               ? kExitOk
+               : kExitDeployFailed;
+  }
+
+  std::signal(SIGINT, onInterrupt);
+  std::signal(SIGTERM, onInterrupt);
+  deploy::Waiter waiter(deploy::Clock::now() + options.timeout, &gInterrupted);
+  deploy::CurlTransport transport;
+  deploy::RetryingSender sender(transport, waiter);
+  sender.onRetry = [&console](const std::string& reason, std::chrono::milliseconds wait) {
+    console.say(fmt::format("  {}; trying again in {:.1f}s", reason, wait.count() / 1000.0));
+  };
+  auto credential = deploy::makeCredential(options.auth, options.credentialSettings(), sender);
+  deploy::ArmClient arm(options.armEndpoint, *credential, sender);
+
+  std::optional<deploy::DeploymentPlan> plan =
+      planDeployment(options, model, built->armTemplate, parameters, *credential);
+  if (!plan) return kExitUsage;
+  deploy::DeploySteps steps;
+  steps.whatIf = options.whatIf;
+  if (options.whatIf && !options.yes) steps.confirm = confirmOnTerminal;
+  if (options.dryRun) {
+    printDryRun(*credential, arm, *plan, steps, built->scripts, console);
+    return kExitOk;
+  }
+  deploy::DeployResult result = deploy::runDeployment(arm, *plan, steps, waiter, console);
+  switch (result.outcome) {
+    case deploy::DeployOutcome::Succeeded: break;
+    case deploy::DeployOutcome::Declined: return kExitDeployFailed;
+    case deploy::DeployOutcome::Interrupted:
+      console.problem("pgc: interrupted\n" + stillRunning(*plan));
+      return kExitInterrupted;
+    case deploy::DeployOutcome::TimedOut:
+      console.problem("pgc: the deployment did not finish within --timeout\n" +
+                      stillRunning(*plan));
+      return kExitDeployFailed;
+    default: return kExitDeployFailed;
+  }
+  printOutputs(result.outputs, console);
+  if (!sql) return kExitOk;
+  for (SqlScript& script : built->scripts) {
+    const nlohmann::json& output = result.outputs[script.cluster->name + "_fqdn"];
+    script.host = output.is_object() ? output.value("value", "") : "";
+  }
+  return applySqlScripts(built->scripts, signIn, parameters.text, credential.get(), console)
+             ? kExitOk
+             : kExitDeployFailed;
+}
+
+}  // namespace
+
+void addDeployCommand(CLI::App& app, const GlobalOptions& global, Runner& run) {
+  auto* command = app.add_subcommand(
+      "deploy", "check and build an environment, deploy it to Azure, then bootstrap its SQL");
+  auto options = std::make_shared<DeployOptions>();
+  addDeployOptions(*command, *options);
+  command->callback(
+      [&global, &run, options] { run = [&global, options] { return deploy(*options, global); }; });
+}
+
+}  // namespace pgc::cli
