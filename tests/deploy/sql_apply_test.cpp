@@ -3,7 +3,11 @@
 // script and say where, connection failures say where to without the password.
 #include "pgc/deploy/sql_apply.h"
 
+#include <arpa/inet.h>
 #include <gtest/gtest.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <fstream>
@@ -139,6 +143,196 @@ INSTANTIATE_TEST_SUITE_P(Scripts, SqlApplyScriptTest, ::testing::ValuesIn(sqlCas
                          [](const ::testing::TestParamInfo<SqlCase>& info) {
                            return info.param.name;
                          });
+
+// A database of its own for a hand-written script, dropped by cleanUp().
+class SqlApplyTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ASSERT_TRUE(PostgresServer::shared().running()) << PostgresServer::shared().failure();
+    PostgresServer::shared().createDatabase(database_);
+  }
+  void TearDown() override { PostgresServer::shared().cleanUp(); }
+  SqlApplyResult apply(const std::string& script, SqlApplyOptions options = {}) {
+    return applySqlScript(connectionTo(database_), "boot.sql", script, options);
+  }
+  std::string database_ = "pgc_deploy_apply";
+};
+
+TEST_F(SqlApplyTest, StopsAtTheFirstErrorAndSaysWhereInTheScript) {
+  SqlApplyOptions options;
+  options.variables["v"] = "é, a value longer than its reference";
+  SqlApplyResult result = apply(
+      "CREATE TABLE first_t (a int);\n"
+      "SELECT :'v' AS v, nosuch\n"
+      "  FROM first_t;\n"
+      "CREATE TABLE later_t (b int);\n",
+      options);
+  EXPECT_FALSE(result.ok);
+  EXPECT_EQ(result.statements, 1);
+  EXPECT_EQ(result.line, 2);
+  EXPECT_EQ(result.column, 19);
+  EXPECT_EQ(result.sqlState, "42703");
+  EXPECT_EQ(result.error.rfind("boot.sql:2:19: column \"nosuch\" does not exist", 0), 0u)
+      << result.error;
+  EXPECT_EQ(PostgresServer::shared().query(database_, "SELECT to_regclass('later_t') IS NULL"),
+            "t\n");
+}
+
+TEST_F(SqlApplyTest, AnErrorWithoutAPositionPointsAtItsStatement) {
+  SqlApplyResult result = apply("SELECT 1;\n\n  DO $$ BEGIN RAISE EXCEPTION 'no'; END $$;\n");
+  EXPECT_FALSE(result.ok);
+  EXPECT_EQ(result.line, 3);
+  EXPECT_EQ(result.column, 3);
+  EXPECT_EQ(result.sqlState, "P0001");
+}
+
+TEST_F(SqlApplyTest, PasswordsNeverShowInMessages) {
+  SqlApplyOptions options;
+  options.variables["pw"] = "hunter2-secret";
+  SqlApplyResult result = apply("SELECT :'pw'::int;\n", options);
+  EXPECT_FALSE(result.ok);
+  EXPECT_EQ(result.sqlState, "22P02");
+  EXPECT_EQ(result.error.find("hunter2-secret"), std::string::npos) << result.error;
+  EXPECT_NE(result.error.find("***"), std::string::npos) << result.error;
+  EXPECT_EQ(result.error.find(kConnectionPassword), std::string::npos);
+}
+
+TEST_F(SqlApplyTest, AMissingPasswordRaisesTheScriptsOwnException) {
+  for (const SqlCase& c : sqlCases()) {
+    std::string script = emit::sqlBootstrap(modelOf(c), clusterOf(c));
+    size_t raise = script.find("DO $pgc$ BEGIN RAISE EXCEPTION");
+    if (raise == std::string::npos) continue;
+    SqlApplyResult result = apply(script);
+    EXPECT_FALSE(result.ok) << c.name;
+    EXPECT_NE(result.error.find("is not set: pass the password of role"), std::string::npos)
+        << result.error;
+    EXPECT_EQ(result.sqlState, "P0001");
+    EXPECT_EQ(result.line, 1 + std::count(script.begin(), script.begin() + raise, '\n'));
+    return;
+  }
+  FAIL() << "no generated script has a password role";
+}
+
+TEST_F(SqlApplyTest, ReportsEachStatementOnceInOrderWithItsLine) {
+  std::vector<SqlStep> steps;
+  SqlApplyOptions options;
+  options.onStatement = [&](const SqlStep& step) { steps.push_back(step); };
+  SqlApplyResult result = apply(
+      "-- a comment\n"
+      "CREATE TABLE IF NOT EXISTS public.t (a int);\n"
+      "SELECT false AS run \\gset\n"
+      "\\if :run\n"
+      "SELECT 1/0;\n"
+      "\\endif\n"
+      "SELECT pg_catalog.now(); DO $x$ BEGIN RAISE NOTICE 'swallowed'; END $x$;\n",
+      options);
+  ASSERT_TRUE(result.ok) << result.error;
+  EXPECT_EQ(result.statements, 4);
+  ASSERT_EQ(steps.size(), 4u);
+  const std::pair<int, const char*> expected[] = {
+      {2, "CREATE TABLE IF NOT EXISTS public.t"},
+      {3, "SELECT false AS run"},
+      {7, "SELECT pg_catalog.now"},
+      {7, "DO $x$"},
+  };
+  for (size_t i = 0; i < steps.size(); ++i) {
+    EXPECT_EQ(steps[i].index, static_cast<int>(i + 1));
+    EXPECT_EQ(steps[i].line, expected[i].first);
+    EXPECT_EQ(steps[i].summary, expected[i].second);
+  }
+}
+
+TEST_F(SqlApplyTest, GsetAndIfFollowPsql) {
+  SqlApplyResult result = apply(
+      "\\set maybe of\n"
+      "SELECT NULL AS gone, 'Ye' AS yes, 'it''s' AS name \\gset p_\n"
+      "\\if :{?p_gone}\n SELECT 1/0;\n"
+      "\\elif :p_yes\n CREATE TABLE :\"p_name\" (v text DEFAULT :'p_name');\n"
+      "\\else\n SELECT 1/0;\n\\endif\n"
+      "\\if :maybe\n SELECT 1/0;\n\\endif\n"
+      "\\if :undefined_var\n\\endif\n");
+  EXPECT_FALSE(result.ok);
+  EXPECT_EQ(result.error,
+            "boot.sql:13:1: unrecognized value \":undefined_var\" for \"\\if expression\": "
+            "Boolean expected");
+  EXPECT_EQ(PostgresServer::shared().query(database_,
+                                           "SELECT pg_get_expr(adbin, adrelid) FROM pg_attrdef "
+                                           "WHERE adrelid = '\"it''s\"'::regclass"),
+            "'it''s'::text\n");
+
+  result = apply("SELECT 1 WHERE false \\gset\n");
+  EXPECT_EQ(result.error, "boot.sql:1:1: no rows returned for \\gset");
+  result = apply("SELECT 1 AS a FROM generate_series(1, 2) \\gset\n");
+  EXPECT_EQ(result.error, "boot.sql:1:1: more than one row returned for \\gset");
+}
+
+TEST_F(SqlApplyTest, ConnectsWithAUriAndSwitchesDatabases) {
+  SqlConnection uri;
+  uri.uri = "postgresql://postgres:uri-secret@127.0.0.1:" +
+            std::to_string(PostgresServer::shared().port()) + "/" + database_ + "?sslmode=disable";
+  SqlApplyResult result = applySqlScript(
+      uri, "boot.sql",
+      "CREATE TABLE via_uri (a int);\n"
+      "\\connect postgres\n"
+      "SELECT current_database() = 'postgres' AS switched \\gset\n"
+      "\\connect " +
+          database_ +
+          "\n"
+          "SELECT :'switched'::boolean AND to_regclass('via_uri') IS NOT NULL AS back \\gset\n"
+          "\\if :back\n CREATE TABLE via_uri_too (a int);\n\\endif\n",
+      {});
+  ASSERT_TRUE(result.ok) << result.error;
+  EXPECT_EQ(
+      PostgresServer::shared().query(database_, "SELECT to_regclass('via_uri_too') IS NOT NULL"),
+      "t\n");
+}
+
+// A loopback port nothing listens on: bound for a moment, then closed.
+int closedPort() {
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  socklen_t length = sizeof address;
+  bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address);
+  getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
+  close(fd);
+  return ntohs(address.sin_port);
+}
+
+TEST(SqlConnectionTest, AFailedConnectionSaysWhereWithoutThePassword) {
+  SqlConnection parts = connectionTo("app");
+  parts.port = closedPort();
+  SqlApplyResult result = applySqlScript(parts, "boot.sql", "SELECT 1;", {});
+  EXPECT_FALSE(result.ok);
+  EXPECT_EQ(result.line, 0);
+  EXPECT_NE(result.error.find("cannot connect to " + parts.describe() + ": "), std::string::npos)
+      << result.error;
+  EXPECT_NE(result.error.find("127.0.0.1"), std::string::npos) << result.error;
+  EXPECT_EQ(result.error.find(kConnectionPassword), std::string::npos) << result.error;
+
+  SqlConnection uri;
+  uri.uri = "postgres://admin:uri%2Dsecret@127.0.0.1:" + std::to_string(parts.port) +
+            "/app?password=other-secret&sslmode=disable";
+  result = applySqlScript(uri, "boot.sql", "SELECT 1;", {});
+  EXPECT_FALSE(result.ok);
+  for (const char* secret : {"uri%2Dsecret", "uri-secret", "other-secret"}) {
+    EXPECT_EQ(result.error.find(secret), std::string::npos) << result.error;
+  }
+}
+
+TEST(SqlConnectionTest, DescriptionsLeaveThePasswordOut) {
+  SqlConnection c;
+  c.host = "db.example";
+  c.database = "Shop Data";
+  c.user = "admin";
+  c.password = "secret";
+  EXPECT_EQ(c.describe(), "host=db.example port=5432 dbname='Shop Data' user=admin");
+  c.uri = "postgresql://admin:secret@db.example:5432/shop?password=x&sslmode=require";
+  EXPECT_EQ(c.describe(), "postgresql://admin@db.example:5432/shop?sslmode=require");
+  c.uri = "host=db.example password='it\\'s secret' dbname=shop";
+  EXPECT_EQ(c.describe(), "host=db.example dbname=shop");
+}
 
 }  // namespace
 }  // namespace pgc::tests
