@@ -1,6 +1,7 @@
 // Applies a SQL bootstrap script (as pgc build writes it, for psql) to a PostgreSQL server
 // over libpq: statement by statement, with the psql meta-commands the script uses
-// (\set, \gset, \if/\else/\endif, :'var', :"var", :{?var}), stopping at the first error.
+// (\set, \gset, \if/\elif/\else/\endif, \connect DBNAME, :'var', :"var", :{?var}), stopping at
+// the first error.
 #pragma once
 
 #include <functional>
@@ -13,7 +14,9 @@ namespace pgc::deploy {
 
 // Where to connect. Either a connection URI or keyword string (`--target`), or the parts.
 struct SqlConnection {
-  std::string uri;  // postgres://… or "host=… dbname=…"; when set, the parts below are ignored
+  // postgres://… or "host=… dbname=…"; when set, the parts below are ignored but the password,
+  // which a password in the URI overrides.
+  std::string uri;
   std::string host;
   int port = 5432;
   std::string database;
@@ -28,7 +31,7 @@ struct SqlConnection {
 // One step as it is run, for progress lines: its 1-based first line in the script and the
 // statement's first words ("CREATE TABLE IF NOT EXISTS emergency_alerts.alerts").
 struct SqlStep {
-  int index = 0;   // 1-based, among statements sent to the server
+  int index = 0;  // 1-based, among statements sent to the server
   int line = 0;
   std::string summary;
 };
@@ -45,7 +48,7 @@ struct SqlApplyResult {
 };
 
 struct SqlApplyOptions {
-  std::map<std::string, std::string> variables;  // psql's -v NAME=VALUE
+  std::map<std::string, std::string> variables;     // psql's -v NAME=VALUE
   std::function<void(const SqlStep&)> onStatement;  // before each statement is sent
 };
 
