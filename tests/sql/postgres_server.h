@@ -22,6 +22,7 @@ class PostgresServer {
   bool running() const { return running_; }
   const std::string& failure() const { return failure_; }  // why it did not start
   int majorVersion() const { return majorVersion_; }
+  int port() const { return port_; }
   const std::string& scratchDir() const { return dir_; }
 
   // psql on `database` with ON_ERROR_STOP, and `args` after the connection options.

@@ -1,6 +1,7 @@
 // Applies a SQL bootstrap script (as pgc build writes it, for psql) to a PostgreSQL server
 // over libpq: statement by statement, with the psql meta-commands the script uses
-// (\set, \gset, \if/\else/\endif, :'var', :"var", :{?var}), stopping at the first error.
+// (\set, \gset, \if/\elif/\else/\endif, \connect DBNAME, :'var', :"var", :{?var}), stopping at
+// the first error.
 #pragma once
 
 #include <functional>
@@ -13,7 +14,9 @@ namespace pgc::deploy {
 
 // Where to connect. Either a connection URI or keyword string (`--target`), or the parts.
 struct SqlConnection {
-  std::string uri;  // postgres://… or "host=… dbname=…"; when set, the parts below are ignored
+  // postgres://… or "host=… dbname=…"; when set, the parts below are ignored but the password,
+  // which a password in the URI overrides.
+  std::string uri;
   std::string host;
   int port = 5432;
   std::string database;
