@@ -56,7 +56,9 @@ class TokenCredential {
 
 // `--auth`: env, workload-identity, managed-identity, azure-cli; "" for the whole chain. The
 // result caches tokens per scope until five minutes before they expire. `sender` carries
-// the token requests (with retries); it must outlive the credential.
+// the token requests (with retries); it must outlive the credential. nullptr for a name that
+// is not one of credentialNames(). The chain's name() is the source that served the last
+// token; when none is set up, the error lists each source, why not, and how to set one up.
 std::unique_ptr<TokenCredential> makeCredential(const std::string& auth,
                                                 const CredentialSettings& settings,
                                                 RetryingSender& sender);

@@ -31,6 +31,9 @@ struct HttpResponse {
   std::string header(const std::string& name) const;
 };
 
+// The status with its reason phrase, for messages: "429 Too Many Requests".
+std::string describeStatus(long status);
+
 // The result of one exchange: a response, or why none came (refused, dropped, timed out).
 struct HttpResult {
   std::optional<HttpResponse> response;
@@ -38,6 +41,7 @@ struct HttpResult {
 };
 
 // Sends one request; no retries. The real one is libcurl; tests use the same one.
+// A result from send() has a response or a transportError, never neither.
 class HttpTransport {
  public:
   virtual ~HttpTransport() = default;
@@ -76,7 +80,7 @@ class Waiter {
 
 // When to try a request again and how long to wait first: 408, 429, 500, 502, 503, 504,
 // a 409 whose error code says to retry, and any transport error; `Retry-After` when the
-// server gives one, else exponential backoff with full jitter, bounded.
+// server gives one, else exponential backoff with jitter (half fixed, half random), bounded.
 struct RetryPolicy {
   int maxAttempts = 8;
   std::chrono::milliseconds baseDelay{1000};
