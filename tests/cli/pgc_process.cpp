@@ -114,8 +114,9 @@ ProcessResult runProgram(const std::string& program, const PgcRun& run) {
 
 ProcessResult runPgc(const PgcRun& run) { return runProgram(PGC_BINARY, run); }
 
-PgcProcess::PgcProcess(const PgcRun& run) : captureDir_(makeCaptureDir()) {
-  pid_ = spawn(PGC_BINARY, run, captureDir_);
+PgcProcess::PgcProcess(const PgcRun& run, const std::string& program)
+    : captureDir_(makeCaptureDir()) {
+  pid_ = spawn(program, run, captureDir_);
 }
 
 PgcProcess::~PgcProcess() {

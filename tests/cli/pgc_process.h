@@ -44,7 +44,8 @@ std::vector<std::string> childEnvironment(const std::map<std::string, std::strin
 // pgc running in the background, for tests that interrupt it (Ctrl-C) while it waits.
 class PgcProcess {
  public:
-  explicit PgcProcess(const PgcRun& run);
+  // `program` is pgc unless a test of this class needs something that surely waits.
+  explicit PgcProcess(const PgcRun& run, const std::string& program = PGC_BINARY);
   ~PgcProcess();  // kills and reaps the child if the test did not wait for it
   PgcProcess(const PgcProcess&) = delete;
   PgcProcess& operator=(const PgcProcess&) = delete;
