@@ -90,10 +90,19 @@ int deploy(DeployOptions options, const GlobalOptions& global) {
   std::optional<Built> built = buildEnvironment(options, global, exitCode);
   if (!built) return exitCode;
   const model::Model& model = built->model;
-  DeployParameters parameters = deployParameters(model, built->armTemplate, options.params);
-  if (!reportProblems(parameters.problems)) return kExitUsage;
   SqlSignIn signIn = options.signIn();
   bool sql = !options.noSql && !built->scripts.empty();
+  std::set<std::string> sqlParams;
+  for (const SqlScript& script : built->scripts) {
+    for (const model::Role& role : model.roles) {
+      if (sql && role.cluster == script.cluster->name && role.password) {
+        sqlParams.insert(role.password->param);
+      }
+    }
+  }
+  nlohmann::ordered_json armTemplate = signIn.target.empty() ? built->armTemplate : nullptr;
+  DeployParameters parameters = deployParameters(model, armTemplate, sqlParams, options.params);
+  if (!reportProblems(parameters.problems)) return kExitUsage;
   if (sql && !reportProblems(sqlSignInProblems(built->scripts, signIn))) return kExitUsage;
 
   deploy::DeployConsole console(std::cout, std::cerr, options.live());

@@ -54,10 +54,13 @@ std::string parameterVariable(const std::string& param) {
 
 DeployParameters deployParameters(const model::Model& model,
                                   const nlohmann::ordered_json& armTemplate,
+                                  const std::set<std::string>& sqlParams,
                                   const std::map<std::string, std::string>& given) {
   DeployParameters out;
   out.values = nlohmann::ordered_json::object();
-  const nlohmann::ordered_json& declared = armTemplate["parameters"];
+  const nlohmann::ordered_json declared =
+      armTemplate.is_object() ? armTemplate.value("parameters", nlohmann::ordered_json::object())
+                              : nlohmann::ordered_json::object();
   for (const auto& [name, value] : given) {
     bool known = false;
     for (const model::Param& param : model.params) known = known || param.name == name;
@@ -74,7 +77,7 @@ DeployParameters deployParameters(const model::Model& model,
     }
     bool taken = declared.contains(param.name);
     if (!text) {
-      if (taken || secret) {
+      if (taken || sqlParams.count(param.name) > 0) {
         out.problems.push_back(
             fmt::format("param `{}` has no value: set {} (or pass --param {}=…{})", param.name,
                         parameterVariable(param.name), param.name,

@@ -24,9 +24,12 @@ struct DeployParameters {
 // `PGC_PARAM_ADMIN_PASSWORD` for `admin_password`.
 std::string parameterVariable(const std::string& param);
 
-// `armTemplate` says which params ARM takes; `given` holds the --param values.
+// `armTemplate` says which params ARM takes (null when only the SQL bootstrap runs);
+// `sqlParams` those the SQL bootstrap reads (role passwords); `given` the --param values.
+// A param neither needs may stay unset.
 DeployParameters deployParameters(const model::Model& model,
                                   const nlohmann::ordered_json& armTemplate,
+                                  const std::set<std::string>& sqlParams,
                                   const std::map<std::string, std::string>& given);
 
 }  // namespace pgc::cli

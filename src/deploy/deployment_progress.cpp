@@ -74,6 +74,7 @@ void DeploymentProgress::update(const nlohmann::json& operations, DeployConsole&
 }
 
 std::string DeploymentProgress::summary() const {
+  if (order_.empty()) return "accepted; waiting for the first resource to start";
   size_t done = 0;
   std::string running;
   for (const std::string& id : order_) {

@@ -15,12 +15,17 @@ using generated::PgcParser;
 // Tokens that can start an expression; when several are expected we say "an expression".
 bool startsExpression(size_t type) {
   switch (type) {
-    case PgcLexer::INT: case PgcLexer::UNIT_NUMBER: case PgcLexer::TRUE: case PgcLexer::FALSE:
-    case PgcLexer::STRING_OPEN: case PgcLexer::LBRACK: case PgcLexer::LBRACE:
-    case PgcLexer::LPAREN: case PgcLexer::BANG: case PgcLexer::MINUS:
-      return true;
-    default:
-      return false;
+    case PgcLexer::INT:
+    case PgcLexer::UNIT_NUMBER:
+    case PgcLexer::TRUE:
+    case PgcLexer::FALSE:
+    case PgcLexer::STRING_OPEN:
+    case PgcLexer::LBRACK:
+    case PgcLexer::LBRACE:
+    case PgcLexer::LPAREN:
+    case PgcLexer::BANG:
+    case PgcLexer::MINUS: return true;
+    default: return false;
   }
 }
 
@@ -41,7 +46,8 @@ std::string symbol(const antlr4::dfa::Vocabulary& vocabulary, size_t type) {
     default: break;
   }
   std::string literal = vocabulary.getLiteralName(type);
-  if (literal.size() >= 2 && literal.front() == '\'') literal = literal.substr(1, literal.size() - 2);
+  if (literal.size() >= 2 && literal.front() == '\'')
+    literal = literal.substr(1, literal.size() - 2);
   return "`" + literal + "`";
 }
 
@@ -56,12 +62,17 @@ std::string joinAlternatives(const std::vector<std::string>& parts) {
 
 bool startsDeclaration(size_t type) {
   switch (type) {
-    case PgcLexer::IMPORT: case PgcLexer::PROJECT: case PgcLexer::PARAM: case PgcLexer::LET:
-    case PgcLexer::ENVIRONMENT: case PgcLexer::CLUSTER: case PgcLexer::SCHEMA:
-    case PgcLexer::ROLE: case PgcLexer::OUTPUT: case PgcLexer::AT:
-      return true;
-    default:
-      return false;
+    case PgcLexer::IMPORT:
+    case PgcLexer::PROJECT:
+    case PgcLexer::PARAM:
+    case PgcLexer::LET:
+    case PgcLexer::ENVIRONMENT:
+    case PgcLexer::CLUSTER:
+    case PgcLexer::SCHEMA:
+    case PgcLexer::ROLE:
+    case PgcLexer::OUTPUT:
+    case PgcLexer::AT: return true;
+    default: return false;
   }
 }
 
@@ -71,18 +82,19 @@ std::string describeExpected(const antlr4::dfa::Vocabulary& vocabulary,
                              const std::string& nameNoun = "a name") {
   bool name = has(expected, PgcLexer::IDENT);
   bool expression = name && has(expected, PgcLexer::INT);
-  bool declaration =
-      !name && has(expected, PgcLexer::PROJECT) && has(expected, PgcLexer::CLUSTER);
+  bool declaration = !name && has(expected, PgcLexer::PROJECT) && has(expected, PgcLexer::CLUSTER);
   std::vector<std::string> parts;
-  if (expression) parts.push_back("an expression");
-  else if (name) parts.push_back(nameNoun);
+  if (expression)
+    parts.push_back("an expression");
+  else if (name)
+    parts.push_back(nameNoun);
   if (declaration) parts.push_back("a declaration (`project`, `cluster`, `schema`, …)");
   std::vector<size_t> types;
   for (ssize_t t : expected.toList()) types.push_back(static_cast<size_t>(t));
-  bool onlySeparators = !name && !declaration &&
-                        std::all_of(types.begin(), types.end(), [](size_t t) {
-                          return t == PgcLexer::SEMI || t == PgcLexer::AT;
-                        });
+  bool onlySeparators =
+      !name && !declaration && std::all_of(types.begin(), types.end(), [](size_t t) {
+        return t == PgcLexer::SEMI || t == PgcLexer::AT;
+      });
   for (size_t type : types) {
     if (type == PgcLexer::IDENT) continue;
     if (name && isKeyword(type) && type != PgcLexer::TRUE && type != PgcLexer::FALSE) continue;
@@ -120,8 +132,11 @@ std::string nameNounFor(antlr4::ParserRuleContext* context) {
 
 std::optional<std::string> nameIn(antlr4::ParserRuleContext* context) {
   for (auto* child : context->children) {
-    if (auto* ident = dynamic_cast<PgcParser::IdentContext*>(child)) return ident->getText();
-    if (auto* string = dynamic_cast<PgcParser::StringContext*>(child)) return string->getText();
+    std::string text;
+    if (auto* ident = dynamic_cast<PgcParser::IdentContext*>(child)) text = ident->getText();
+    if (auto* string = dynamic_cast<PgcParser::StringContext*>(child)) text = string->getText();
+    // Recovery leaves an empty name where one was missing: the construct has none.
+    if (!text.empty()) return text;
   }
   return std::nullopt;
 }
@@ -135,7 +150,7 @@ std::string constructName(antlr4::ParserRuleContext* context) {
   size_t rule = owner->getRuleIndex();
   std::optional<std::string> name = nameIn(owner);
   auto named = [&](const char* what) {
-    return name ? fmt::format("{} `{}`", what, *name) : std::string(what);
+    return name ? fmt::format("{} `{}`", what, *name) : fmt::format("the {}", what);
   };
   if (rule == PgcParser::RuleClusterDecl) return named("cluster");
   if (rule == PgcParser::RuleEnvironmentDecl) return named("environment");
@@ -152,7 +167,9 @@ std::string constructName(antlr4::ParserRuleContext* context) {
   if (dynamic_cast<PgcParser::ListLiteralContext*>(owner)) return "the list";
   if (dynamic_cast<PgcParser::CallExprContext*>(owner)) return "the call";
   if (dynamic_cast<PgcParser::ParenExprContext*>(owner)) return "the parenthesis";
-  if (rule == PgcParser::RuleColumnList || rule == PgcParser::RuleIndexDecl || rule == PgcParser::RuleColumnType) return "the list";
+  if (rule == PgcParser::RuleColumnList || rule == PgcParser::RuleIndexDecl ||
+      rule == PgcParser::RuleColumnType)
+    return "the list";
   if (dynamic_cast<PgcParser::InterpolationPartContext*>(owner)) return "the interpolation";
   return "the block";
 }
@@ -247,8 +264,8 @@ void SyntaxErrorStrategy::reportExpected(antlr4::Parser* parser, antlr4::Token* 
   Span at = positions_.span(found);
   std::string foundText = describeFoundToken(found);
   auto open = innermostOpen(parser->getContext(), expected);
-  bool closes = open && (found->getType() == antlr4::Token::EOF ||
-                         expected.size() == 1 || found->getType() == PgcLexer::RBRACE);
+  bool closes = open && (found->getType() == antlr4::Token::EOF || expected.size() == 1 ||
+                         found->getType() == PgcLexer::RBRACE);
   if (closes) {
     std::string what = constructName(open->context);
     std::string closer = symbol(vocabulary, open->closer);
@@ -263,10 +280,9 @@ void SyntaxErrorStrategy::reportExpected(antlr4::Parser* parser, antlr4::Token* 
         .help("remove it: nothing is open for it to close");
     return;
   }
-  Diagnostic& d = sink_.report(DiagCode::ExpectedToken, at,
-                               describeExpected(vocabulary, expected,
-                                                nameNounFor(parser->getContext())),
-                               foundText);
+  Diagnostic& d = sink_.report(
+      DiagCode::ExpectedToken, at,
+      describeExpected(vocabulary, expected, nameNounFor(parser->getContext())), foundText);
   if (found->getType() == PgcLexer::COLON && has(expected, PgcLexer::ASSIGN)) {
     d.help("fields are set with `=`, as in `nodes = 3`");
   } else if (found->getType() == PgcLexer::ASSIGN && has(expected, PgcLexer::EQEQ)) {
@@ -286,10 +302,9 @@ void SyntaxErrorStrategy::reportNoViableAlternative(antlr4::Parser* parser,
   // `nodes 3`, `storage: 128GB`: a name in a block must be followed by `=` or `{`.
   if (afterName && (dynamic_cast<PgcParser::BlockContext*>(context) ||
                     dynamic_cast<PgcParser::BlockItemContext*>(context))) {
-    Diagnostic& d =
-        sink_.report(DiagCode::ExpectedToken, positions_.span(found),
-                     fmt::format("`=` or `{{` after `{}`", start->getText()),
-                     describeFoundToken(found));
+    Diagnostic& d = sink_.report(DiagCode::ExpectedToken, positions_.span(found),
+                                 fmt::format("`=` or `{{` after `{}`", start->getText()),
+                                 describeFoundToken(found));
     d.help(fmt::format("set a field with `{} = …`, or open a block with `{} {{ … }}`",
                        start->getText(), start->getText()));
     return;
@@ -340,9 +355,9 @@ void SyntaxErrorStrategy::reportUnwantedToken(antlr4::Parser* parser) {
   } else if (type == PgcLexer::COMMA && open) {
     d.help("remove it: fields and columns are separated by line breaks, not commas");
   } else {
-    d.help(fmt::format("remove it; {} was expected here",
-                       describeExpected(parser->getVocabulary(), expected,
-                                        nameNounFor(parser->getContext()))));
+    d.help(fmt::format(
+        "remove it; {} was expected here",
+        describeExpected(parser->getVocabulary(), expected, nameNounFor(parser->getContext()))));
   }
 }
 

@@ -9,13 +9,9 @@
 #include <string>
 #include <vector>
 
-namespace pgc::tests {
+#include "../support/process_runner.h"
 
-struct ProcessResult {
-  int exitCode = -1;  // -1 when the process did not exit normally (it crashed)
-  std::string out;
-  std::string err;
-};
+namespace pgc::tests {
 
 // Runs PGC_BINARY with `args` in `workingDirectory`.
 ProcessResult runPgc(const std::vector<std::string>& args,

@@ -14,7 +14,8 @@ namespace {
 using Json = nlohmann::json;
 
 TEST(ArmError, RendersEveryLevelWithTargets) {
-  Json body = Json::parse(R"({"error": {"code": "DeploymentFailed", "message": "At least one resource deployment operation failed.",
+  Json body = Json::parse(
+      R"({"error": {"code": "DeploymentFailed", "message": "At least one resource deployment operation failed.",
     "details": [{"code": "ResourceDeploymentFailure", "target": "/subscriptions/s/x", "message": "terminal provisioning state 'Failed'.",
       "details": [{"code": "ServerParameterToCMSUnAllowedParameterValue", "message": "Value 'citus' is invalid for server parameter 'shared_preload_libraries'."}]}]}})");
   deploy::ArmError error = deploy::parseArmError(body);

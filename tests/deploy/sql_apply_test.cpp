@@ -141,7 +141,7 @@ INSTANTIATE_TEST_SUITE_P(Scripts, SqlApplyScriptTest, ::testing::ValuesIn(sqlCas
                          });
 
 // A database of its own for a hand-written script, dropped by cleanUp().
-class SqlApplyTest : public ::testing::Test {
+class LibpqApplyTest : public ::testing::Test {
  protected:
   void SetUp() override {
     ASSERT_TRUE(PostgresServer::shared().running()) << PostgresServer::shared().failure();
@@ -154,7 +154,7 @@ class SqlApplyTest : public ::testing::Test {
   std::string database_ = "pgc_deploy_apply";
 };
 
-TEST_F(SqlApplyTest, StopsAtTheFirstErrorAndSaysWhereInTheScript) {
+TEST_F(LibpqApplyTest, StopsAtTheFirstErrorAndSaysWhereInTheScript) {
   SqlApplyOptions options;
   options.variables["v"] = "é, a value longer than its reference";
   SqlApplyResult result = apply(
@@ -174,7 +174,7 @@ TEST_F(SqlApplyTest, StopsAtTheFirstErrorAndSaysWhereInTheScript) {
             "t\n");
 }
 
-TEST_F(SqlApplyTest, AnErrorWithoutAPositionPointsAtItsStatement) {
+TEST_F(LibpqApplyTest, AnErrorWithoutAPositionPointsAtItsStatement) {
   SqlApplyResult result = apply("SELECT 1;\n\n  DO $$ BEGIN RAISE EXCEPTION 'no'; END $$;\n");
   EXPECT_FALSE(result.ok);
   EXPECT_EQ(result.line, 3);
@@ -182,7 +182,7 @@ TEST_F(SqlApplyTest, AnErrorWithoutAPositionPointsAtItsStatement) {
   EXPECT_EQ(result.sqlState, "P0001");
 }
 
-TEST_F(SqlApplyTest, PasswordsNeverShowInMessages) {
+TEST_F(LibpqApplyTest, PasswordsNeverShowInMessages) {
   SqlApplyOptions options;
   options.variables["pw"] = "hunter2-secret";
   SqlApplyResult result = apply("SELECT :'pw'::int;\n", options);
@@ -193,7 +193,7 @@ TEST_F(SqlApplyTest, PasswordsNeverShowInMessages) {
   EXPECT_EQ(result.error.find(kConnectionPassword), std::string::npos);
 }
 
-TEST_F(SqlApplyTest, AMissingPasswordRaisesTheScriptsOwnException) {
+TEST_F(LibpqApplyTest, AMissingPasswordRaisesTheScriptsOwnException) {
   for (const SqlCase& c : sqlCases()) {
     std::string script = emit::sqlBootstrap(modelOf(c), clusterOf(c));
     size_t raise = script.find("DO $pgc$ BEGIN RAISE EXCEPTION");
@@ -209,7 +209,7 @@ TEST_F(SqlApplyTest, AMissingPasswordRaisesTheScriptsOwnException) {
   FAIL() << "no generated script has a password role";
 }
 
-TEST_F(SqlApplyTest, ReportsEachStatementOnceInOrderWithItsLine) {
+TEST_F(LibpqApplyTest, ReportsEachStatementOnceInOrderWithItsLine) {
   std::vector<SqlStep> steps;
   SqlApplyOptions options;
   options.onStatement = [&](const SqlStep& step) { steps.push_back(step); };
@@ -238,7 +238,7 @@ TEST_F(SqlApplyTest, ReportsEachStatementOnceInOrderWithItsLine) {
   }
 }
 
-TEST_F(SqlApplyTest, GsetAndIfFollowPsql) {
+TEST_F(LibpqApplyTest, GsetAndIfFollowPsql) {
   SqlApplyResult result = apply(
       "\\set maybe of\n"
       "SELECT NULL AS gone, 'Ye' AS yes, 'it''s' AS name \\gset p_\n"
@@ -262,7 +262,7 @@ TEST_F(SqlApplyTest, GsetAndIfFollowPsql) {
   EXPECT_EQ(result.error, "boot.sql:1:1: more than one row returned for \\gset");
 }
 
-TEST_F(SqlApplyTest, ConnectsWithAUriAndSwitchesDatabases) {
+TEST_F(LibpqApplyTest, ConnectsWithAUriAndSwitchesDatabases) {
   SqlConnection uri;
   uri.uri = "postgresql://postgres:uri-secret@127.0.0.1:" +
             std::to_string(PostgresServer::shared().port()) + "/" + database_ + "?sslmode=disable";

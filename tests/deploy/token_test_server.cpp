@@ -21,8 +21,8 @@ std::string lower(std::string text) {
   return text;
 }
 
-RecordedRequest record(const httplib::Request& request) {
-  RecordedRequest recorded;
+SeenRequest record(const httplib::Request& request) {
+  SeenRequest recorded;
   recorded.method = request.method;
   recorded.path = request.path;
   recorded.body = request.body;
@@ -84,7 +84,7 @@ void TokenTestServer::start() {
 
 std::string TokenTestServer::url() const { return "http://127.0.0.1:" + std::to_string(port_); }
 
-std::vector<RecordedRequest> TokenTestServer::requests() const {
+std::vector<SeenRequest> TokenTestServer::requests() const {
   std::lock_guard<std::mutex> lock(mutex_);
   return requests_;
 }

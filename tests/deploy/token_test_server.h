@@ -13,7 +13,7 @@
 
 namespace pgc::tests {
 
-struct RecordedRequest {
+struct SeenRequest {
   std::string method;
   std::string path;
   std::map<std::string, std::string> query;    // decoded
@@ -36,7 +36,7 @@ class TokenTestServer {
   void start();
   std::string url() const;  // "http://127.0.0.1:<port>"
 
-  std::vector<RecordedRequest> requests() const;
+  std::vector<SeenRequest> requests() const;
   size_t count(const std::string& path) const;
 
   // Answers POST {tenant}/oauth2/v2.0/token like Entra: "token-1", "token-2", … valid for
@@ -51,7 +51,7 @@ class TokenTestServer {
   int port_ = 0;
   std::thread thread_;
   mutable std::mutex mutex_;
-  std::vector<RecordedRequest> requests_;
+  std::vector<SeenRequest> requests_;
   int issued_ = 0;
 };
 

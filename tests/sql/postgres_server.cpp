@@ -294,7 +294,8 @@ void PostgresServer::cleanUp() {
   databases_.clear();
   query("postgres",
         "DO $$ DECLARE r text; BEGIN FOR r IN SELECT rolname FROM pg_roles WHERE rolname NOT IN "
-        "(SELECT rolname FROM pgc_test.initial_roles) LOOP EXECUTE format('DROP ROLE %I', r); "
+        "(SELECT rolname FROM pgc_test.initial_roles) LOOP EXECUTE format('DROP OWNED BY %I', r); "
+        "EXECUTE format('DROP ROLE %I', r); "
         "END LOOP; END $$");
   query("postgres", "TRUNCATE pgc_test.calls");
 }

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "process_runner.h"
+#include "../support/process_runner.h"
 
 namespace pgc::tests {
 
@@ -36,7 +36,7 @@ class PostgresServer {
   // A new empty database with the stand-ins; dropped by cleanUp().
   void createDatabase(const std::string& name);
   // Drops the databases createDatabase() made and the roles made since the server started,
-  // and empties the call log of database postgres.
+  // with what they own in database postgres, and empties its call log.
   void cleanUp();
   void stop();
 

@@ -1,5 +1,5 @@
-// Runs a program without a shell and captures what it prints, for the tests that drive
-// PostgreSQL's own tools (initdb, pg_ctl, psql).
+// Runs a program without a shell and captures what it prints and its exit code: the tests
+// that drive PostgreSQL's own tools (initdb, pg_ctl, psql) and the pgc binary share it.
 #pragma once
 
 #include <string>
