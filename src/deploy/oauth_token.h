@@ -38,7 +38,7 @@ TokenRequest clientCredentialsRequest(const std::string& authorityHost, const st
                                       const FormFields& fields);
 
 // A token from an exchange's result, or the error in words, prefixed by `source` (which
-// says who asked: "service principal from the environment"; "" for no prefix). Only `error` and the
+// says who asked: "environment (service principal)"; "" for no prefix). Only `error` and the
 // first line of `error_description` are quoted from the server, never a request or a body.
 TokenResult readTokenResponse(const HttpResult& result, const std::string& sourceName);
 

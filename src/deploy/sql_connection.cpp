@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "pgc/emit/sql_quoting.h"
+
 namespace pgc::deploy {
 namespace {
 
@@ -87,16 +89,6 @@ std::string withoutPassword(const std::string& uri, std::vector<std::string>& pa
   return out;
 }
 
-std::string conninfoValue(const std::string& value) {
-  if (!value.empty() && value.find_first_of(" '\\") == std::string::npos) return value;
-  std::string out = "'";
-  for (char c : value) {
-    if (c == '\'' || c == '\\') out += '\\';
-    out += c;
-  }
-  return out + "'";
-}
-
 }  // namespace
 
 std::string SqlConnection::describe() const {
@@ -104,8 +96,8 @@ std::string SqlConnection::describe() const {
     std::vector<std::string> ignored;
     return withoutPassword(uri, ignored);
   }
-  return fmt::format("host={} port={} dbname={} user={}", conninfoValue(host), port,
-                     conninfoValue(database), conninfoValue(user));
+  return fmt::format("host={} port={} dbname={} user={}", emit::conninfoValue(host), port,
+                     emit::conninfoValue(database), emit::conninfoValue(user));
 }
 
 std::vector<std::string> secretsOf(const SqlConnection& connection) {

@@ -120,7 +120,7 @@ TEST(EnvironmentCredentialTest, AnInvalidSecretGivesEntrasErrorAndNeverTheSecret
   EXPECT_FALSE(result.token);
   EXPECT_FALSE(result.unavailable);
   EXPECT_EQ(result.error,
-            "service principal from the environment: invalid_client: AADSTS7000215: Invalid "
+            "environment (service principal): invalid_client: AADSTS7000215: Invalid "
             "client secret provided. Ensure the secret being sent in the request is the client "
             "secret value, not the client secret ID.");
   EXPECT_EQ(server.requests().size(), 1u);  // a 401 is not retried
@@ -135,8 +135,7 @@ TEST(EnvironmentCredentialTest, NoAnswerFromEntraIsAnErrorWithoutTheSecret) {
   QuickSender quick;
   const auto result = makeCredential("env", settings, quick.sender)->token(kArm);
   EXPECT_FALSE(result.unavailable);
-  EXPECT_NE(result.error.find("service principal from the environment: no answer"),
-            std::string::npos)
+  EXPECT_NE(result.error.find("environment (service principal): no answer"), std::string::npos)
       << result.error;
   EXPECT_EQ(result.error.find("s3cr"), std::string::npos);
 }
@@ -456,7 +455,8 @@ TEST(CredentialChainTest, WhenNothingIsSetUpItSaysWhyForEachAndHow) {
       "no Azure credential is set up here; pgc tried, in order:\n"
       "  environment (service principal): AZURE_TENANT_ID, AZURE_CLIENT_ID and "
       "AZURE_CLIENT_SECRET are not set\n"
-      "  workload identity: AZURE_TENANT_ID is not set\n"
+      "  workload identity: AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_FEDERATED_TOKEN_FILE are "
+      "not set\n"
       "  managed identity: no instance metadata service answered at http://127.0.0.1:";
   EXPECT_EQ(result.error.substr(0, expectedStart.size()), expectedStart) << result.error;
   EXPECT_NE(result.error.find("\n  Azure CLI: `/nonexistent/pgc-tests/az` is not installed or "

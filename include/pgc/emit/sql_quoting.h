@@ -18,6 +18,9 @@ std::string quoteQualified(const std::string& schema, const std::string& name,
 // quote_literal(): in single quotes with `'` doubled; with a backslash, an E'' string with
 // `\` doubled too, so the text is the same whatever standard_conforming_strings says.
 std::string quoteLiteral(const std::string& text);
+// A libpq connection-string value: as is, or in single quotes when it is empty or holds a
+// space, a quote or a backslash (those two escaped with a backslash).
+std::string conninfoValue(const std::string& value);
 // Whether `word` (lower case) is a keyword that quote_ident() quotes on server `version`.
 bool isQuotedKeyword(const std::string& word, int version = kDefaultPostgresVersion);
 

@@ -1,6 +1,7 @@
 // The script's header (what it is, where and how to run it) and its extensions.
 #include <fmt/format.h>
 
+#include "pgc/emit/sql_quoting.h"
 #include "script.h"
 
 namespace pgc::emit::sql {
@@ -19,17 +20,6 @@ bool hasEntraRoles(const Script& script) {
     if (role->principal) return true;
   }
   return false;
-}
-
-// A connection-string value: quoted when it holds a space, a quote or a backslash.
-std::string conninfoValue(const std::string& value) {
-  if (!value.empty() && value.find_first_of(" '\\") == std::string::npos) return value;
-  std::string out = "'";
-  for (char c : value) {
-    if (c == '\'' || c == '\\') out += '\\';
-    out += c;
-  }
-  return out + "'";
 }
 
 // `text` as `-- ` comment lines of at most 100 columns.

@@ -33,4 +33,14 @@ std::string quoteLiteral(const std::string& text) {
   return out + "'";
 }
 
+std::string conninfoValue(const std::string& value) {
+  if (!value.empty() && value.find_first_of(" '\\") == std::string::npos) return value;
+  std::string out = "'";
+  for (char c : value) {
+    if (c == '\'' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + "'";
+}
+
 }  // namespace pgc::emit
