@@ -34,7 +34,10 @@ std::optional<std::chrono::seconds> parseDuration(const std::string& text) {
 
 }  // namespace
 
-bool DeployOptions::live() const { return ::isatty(STDOUT_FILENO) && std::getenv("CI") == nullptr; }
+bool DeployOptions::live() const {
+  const char* ci = std::getenv("CI");
+  return ::isatty(STDOUT_FILENO) && (ci == nullptr || *ci == '\0');
+}
 
 deploy::CredentialSettings DeployOptions::credentialSettings() const {
   deploy::CredentialSettings settings = deploy::CredentialSettings::fromEnvironment();

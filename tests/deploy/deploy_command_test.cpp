@@ -221,6 +221,32 @@ TEST_F(DeployCommandTest, CtrlCStopsFollowingAndSaysTheDeploymentContinues) {
   EXPECT_EQ(azure_.deploymentState(deploymentNameIn(result.err, "dev")), "Running");
 }
 
+TEST_F(DeployCommandTest, WhatIfAsksOnATerminalAndDeploysOnlyOnYes) {
+  // `script` gives pgc a terminal, as a user's shell would: the prompt and the live status.
+  std::map<std::string, std::string> env = environment();
+  env["CI"] = "";
+  auto onTerminal = [&](const std::string& answer) {
+    std::string command =
+        std::string(PGC_BINARY) + " deploy " + kExample + " --env dev --what-if --no-sql";
+    return runProgram("/usr/bin/script",
+                      PgcRun{{"-q", "-e", "-c", command, "/dev/null"}, kRoot, env, answer + "\n"});
+  };
+  ProcessResult declined = onTerminal("n");
+  EXPECT_EQ(declined.exitCode, 3) << declined.out << declined.err;
+  EXPECT_NE(declined.out.find("What-if: "), std::string::npos) << declined.out;
+  EXPECT_NE(declined.out.find("Deploy these changes? [y/N]"), std::string::npos);
+  EXPECT_NE(declined.out.find("nothing deployed"), std::string::npos);
+  EXPECT_EQ(countRequests(azure_, "PUT", FakeRoute::DeploymentPut), 0);
+
+  ProcessResult accepted = onTerminal("y");
+  EXPECT_EQ(accepted.exitCode, 0) << accepted.out << accepted.err;
+  EXPECT_EQ(countRequests(azure_, "PUT", FakeRoute::DeploymentPut), 1);
+  EXPECT_NE(accepted.out.find("\r\033[K"), std::string::npos) << "a live status line";
+  EXPECT_FALSE(std::regex_search(accepted.out, std::regex(R"(\d{4}-\d\d-\d\dT)")))
+      << "no timestamps on a terminal";
+  expectNoSecretIn(accepted);
+}
+
 TEST_F(DeployCommandTest, RefusesBeforeSendingAnything) {
   // A missing secret.
   ProcessResult missing = runPgc(
