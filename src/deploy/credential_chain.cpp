@@ -40,6 +40,10 @@ class CredentialChain : public TokenCredential {
 
   std::string name() const override {
     if (served_ != nullptr) return served_->name();
+    // Before a token, the source that would be asked first: what --dry-run shows.
+    for (const auto& source : sources_) {
+      if (source->configured()) return source->name();
+    }
     return sources_.size() == 1 ? sources_.front()->name() : "the credential chain";
   }
 

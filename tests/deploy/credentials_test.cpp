@@ -374,7 +374,7 @@ TEST(CredentialChainTest, TheEnvironmentComesFirst) {
                           {"AZURE_CLIENT_SECRET", kSecret}};
   QuickSender quick;
   auto chain = makeCredential("", settings, quick.sender);
-  EXPECT_EQ(chain->name(), "the credential chain");
+  EXPECT_EQ(chain->name(), "environment (service principal)") << "the source it would ask";
   ASSERT_TRUE(chain->token(kArm).token);
   EXPECT_EQ(chain->name(), "environment (service principal)");
   EXPECT_FALSE(std::filesystem::exists(dir.path() / "az-args"));

@@ -84,6 +84,7 @@ TEST_F(DeployCommandTest, DeploysProdThroughThrottlingAndBootstrapsTheDatabase) 
   azure_.injectFault(FakeRoute::DeploymentPut, Fault{FaultKind::InternalError, 1, 0, 0});
   azure_.injectFault(FakeRoute::DeploymentStatus, Fault{FaultKind::DropConnection, 1, 0, 0});
   azure_.injectFault(FakeRoute::Operations, Fault{FaultKind::Conflict, 1, 0, 0});
+  azure_.injectFault(FakeRoute::DeploymentStatus, Fault{FaultKind::Slow, 2, 700, 0});
 
   ProcessResult result = deploy({"--env", "prod", "--yes", "--sql-user", "pg-admins", "--sslmode",
                                  "disable", "--sql-port", std::to_string(server.port())});
@@ -196,6 +197,32 @@ TEST_F(DeployCommandTest, ARedeployOfTheSameProgramChangesNothing) {
   }
   EXPECT_EQ(names.size(), 1u);
   EXPECT_EQ(countRequests(azure_, "PUT", FakeRoute::DeploymentPut), 2);
+}
+
+TEST_F(DeployCommandTest, ASubscriptionScopeTemplateCreatesItsOwnResourceGroup) {
+  const char* program = "tests/golden/pass-arm-subscription-scope/input.pgc";
+  std::map<std::string, std::string> env = environment();
+  ProcessResult result = runPgc(PgcRun{{"deploy", program, "--env", "prod", "--no-sql",
+                                        "--subscription", azure_.options().subscriptionId},
+                                       kRoot,
+                                       env,
+                                       ""});
+  ASSERT_EQ(result.exitCode, 0) << result.out << result.err;
+  EXPECT_EQ(countRequests(azure_, "GET", FakeRoute::ResourceGroup) +
+                countRequests(azure_, "PUT", FakeRoute::ResourceGroup),
+            0)
+      << "the template creates the group, not pgc";
+  EXPECT_TRUE(azure_.hasResourceGroup("platform-db-prod-rg"));
+  for (const RecordedRequest& request : azure_.requests()) {
+    if (request.route != FakeRoute::DeploymentPut) continue;
+    EXPECT_EQ(request.path.rfind("/subscriptions/" + azure_.options().subscriptionId +
+                                     "/providers/Microsoft.Resources/deployments/platform-db-prod-",
+                                 0),
+              0u)
+        << request.path;
+    EXPECT_EQ(nlohmann::json::parse(request.body)["location"], "australiaeast");
+  }
+  EXPECT_NE(result.out.find("outputs:"), std::string::npos) << result.out;
 }
 
 TEST_F(DeployCommandTest, StopsFollowingAtTheDeadlineAndSaysWhereTheDeploymentIs) {
