@@ -1,10 +1,9 @@
 // `pgc deploy FILE --env E`: checks and builds the environment like `pgc build`, submits the
 // ARM template, follows the deployment to its end, then applies each cluster's SQL bootstrap.
 // `--target` applies only the SQL bootstrap, to any PostgreSQL; `--dry-run` sends nothing.
-#include <unistd.h>
-
 #include <csignal>
 #include <iostream>
+#include <set>
 
 #include "checked_files.h"
 #include "commands.h"
@@ -81,6 +80,70 @@ std::string stillRunning(const deploy::DeploymentPlan& plan) {
          (plan.subscriptionScope ? "subscription's" : "resource group's") + " Deployments.";
 }
 
+// The params the SQL bootstrap reads: the passwords of the roles on the scripts' clusters.
+std::set<std::string> sqlParamsOf(const model::Model& model,
+                                  const std::vector<SqlScript>& scripts) {
+  std::set<std::string> params;
+  for (const SqlScript& script : scripts) {
+    for (const model::Role& role : model.roles) {
+      if (role.cluster == script.cluster->name && role.password) {
+        params.insert(role.password->param);
+      }
+    }
+  }
+  return params;
+}
+
+// --target: only the SQL bootstrap, to the database the user named.
+int applyToTarget(const DeployOptions& options, const Built& built,
+                  const DeployParameters& parameters, deploy::DeployConsole& console) {
+  if (built.scripts.empty()) {
+    console.say("nothing to apply: no cluster of the program has schemas or roles");
+    return kExitOk;
+  }
+  if (options.dryRun) {
+    for (const SqlScript& script : built.scripts) {
+      console.say("would apply " + script.name + " to the target");
+    }
+    return kExitOk;
+  }
+  return applySqlScripts(built.scripts, options.sql, parameters.text, nullptr, console)
+             ? kExitOk
+             : kExitDeployFailed;
+}
+
+// The exit code of a deployment that did not succeed, after saying what the user should know.
+int unsuccessful(const deploy::DeployResult& result, const deploy::DeploymentPlan& plan,
+                 deploy::DeployConsole& console) {
+  switch (result.outcome) {
+    case deploy::DeployOutcome::Interrupted:
+      console.problem("pgc: interrupted\n" + stillRunning(plan));
+      return kExitInterrupted;
+    case deploy::DeployOutcome::TimedOut:
+      console.problem("pgc: the deployment did not finish within --timeout\n" + stillRunning(plan));
+      return kExitDeployFailed;
+    default: return kExitDeployFailed;  // failed or declined: said already
+  }
+}
+
+// Each script's host: the `<cluster>_fqdn` output of the deployment. False after saying which
+// is missing.
+bool attachHosts(std::vector<SqlScript>& scripts, const nlohmann::json& outputs,
+                 deploy::DeployConsole& console) {
+  for (SqlScript& script : scripts) {
+    std::string name = script.cluster->name + "_fqdn";
+    const nlohmann::json output = outputs.value(name, nlohmann::json());
+    script.host = output.is_object() ? output.value("value", "") : "";
+    if (script.host.empty()) {
+      console.problem("pgc: the deployment returned no output " + name +
+                      ", so the SQL bootstrap of cluster `" + script.cluster->name +
+                      "` has no host; apply it with --target");
+      return false;
+    }
+  }
+  return true;
+}
+
 int deploy(DeployOptions options, const GlobalOptions& global) {
   if (auto problem = checkDeployOptions(options)) {
     std::cerr << "pgc: " << *problem << "\n";
@@ -90,32 +153,17 @@ int deploy(DeployOptions options, const GlobalOptions& global) {
   std::optional<Built> built = buildEnvironment(options, global, exitCode);
   if (!built) return exitCode;
   const model::Model& model = built->model;
-  SqlSignIn signIn = options.signIn();
+  const SqlSignIn& signIn = options.sql;
+  bool sqlOnly = !signIn.target.empty();
   bool sql = !options.noSql && !built->scripts.empty();
-  std::set<std::string> sqlParams;
-  for (const SqlScript& script : built->scripts) {
-    for (const model::Role& role : model.roles) {
-      if (sql && role.cluster == script.cluster->name && role.password) {
-        sqlParams.insert(role.password->param);
-      }
-    }
-  }
-  nlohmann::ordered_json armTemplate = signIn.target.empty() ? built->armTemplate : nullptr;
-  DeployParameters parameters = deployParameters(model, armTemplate, sqlParams, options.params);
+  DeployParameters parameters = deployParameters(
+      model, sqlOnly ? nlohmann::ordered_json() : built->armTemplate,
+      sql ? sqlParamsOf(model, built->scripts) : std::set<std::string>(), options.params);
   if (!reportProblems(parameters.problems)) return kExitUsage;
   if (sql && !reportProblems(sqlSignInProblems(built->scripts, signIn))) return kExitUsage;
 
   deploy::DeployConsole console(std::cout, std::cerr, options.live());
-  if (!signIn.target.empty()) {
-    if (options.dryRun) {
-      for (const SqlScript& s : built->scripts)
-        console.say("would apply " + s.name + " to the target");
-      return kExitOk;
-    }
-    return applySqlScripts(built->scripts, signIn, parameters.text, nullptr, console)
-               ? kExitOk
-               : kExitDeployFailed;
-  }
+  if (sqlOnly) return applyToTarget(options, *built, parameters, console);
 
   std::signal(SIGINT, onInterrupt);
   std::signal(SIGTERM, onInterrupt);
@@ -139,24 +187,12 @@ int deploy(DeployOptions options, const GlobalOptions& global) {
     return kExitOk;
   }
   deploy::DeployResult result = deploy::runDeployment(arm, *plan, steps, waiter, console);
-  switch (result.outcome) {
-    case deploy::DeployOutcome::Succeeded: break;
-    case deploy::DeployOutcome::Declined: return kExitDeployFailed;
-    case deploy::DeployOutcome::Interrupted:
-      console.problem("pgc: interrupted\n" + stillRunning(*plan));
-      return kExitInterrupted;
-    case deploy::DeployOutcome::TimedOut:
-      console.problem("pgc: the deployment did not finish within --timeout\n" +
-                      stillRunning(*plan));
-      return kExitDeployFailed;
-    default: return kExitDeployFailed;
+  if (result.outcome != deploy::DeployOutcome::Succeeded) {
+    return unsuccessful(result, *plan, console);
   }
   printOutputs(result.outputs, console);
   if (!sql) return kExitOk;
-  for (SqlScript& script : built->scripts) {
-    const nlohmann::json& output = result.outputs[script.cluster->name + "_fqdn"];
-    script.host = output.is_object() ? output.value("value", "") : "";
-  }
+  if (!attachHosts(built->scripts, result.outputs, console)) return kExitDeployFailed;
   return applySqlScripts(built->scripts, signIn, parameters.text, credential.get(), console)
              ? kExitOk
              : kExitDeployFailed;

@@ -34,7 +34,6 @@ struct DeployOptions {
 
   // A live status line: standard output is a terminal and CI is not set.
   bool live() const;
-  SqlSignIn signIn() const { return sql; }
   deploy::CredentialSettings credentialSettings() const;
 };
 
