@@ -304,6 +304,22 @@ TEST_F(DeployCommandTest, AWrongClientSecretIsReportedWithoutTheSecret) {
   EXPECT_EQ(countRequests(azure_, "PUT", FakeRoute::DeploymentPut), 0);
 }
 
+TEST_F(DeployCommandTest, DeploysWithWorkloadIdentityOrManagedIdentity) {
+  TempDir dir;
+  std::filesystem::path tokenFile = dir.write("token", azure_.options().federatedAssertion);
+  ProcessResult federated = deploy({"--env", "dev", "--no-sql", "--auth", "workload-identity"},
+                                   {{"AZURE_CLIENT_SECRET", ""},
+                                    {"AZURE_FEDERATED_TOKEN_FILE", tokenFile.string()}});
+  ASSERT_EQ(federated.exitCode, 0) << federated.out << federated.err;
+  EXPECT_EQ(azure_.issuedTokens().back().via, "client_assertion");
+  EXPECT_EQ(federated.out.find(azure_.options().federatedAssertion), std::string::npos);
+
+  ProcessResult managed = deploy({"--env", "dev", "--no-sql", "--auth", "managed-identity"});
+  ASSERT_EQ(managed.exitCode, 0) << managed.out << managed.err;
+  EXPECT_EQ(azure_.issuedTokens().back().via, "imds");
+  expectNoSecretIn(managed);
+}
+
 TEST_F(DeployCommandTest, TargetAppliesOnlyTheSqlBootstrapToAnyPostgres) {
   PostgresServer& server = PostgresServer::shared();
   ASSERT_TRUE(server.running()) << server.failure();
