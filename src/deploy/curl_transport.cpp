@@ -73,7 +73,12 @@ struct ListDeleter {
 
 }  // namespace
 
-CurlTransport::CurlTransport(std::chrono::seconds timeout) : timeout_(timeout) {}
+CurlTransport::CurlTransport(std::chrono::seconds timeout) : timeout_(timeout) {
+  // curl's own variable: a proxy that inspects TLS, or a private cloud, brings its CA.
+  if (const char* bundle = std::getenv("CURL_CA_BUNDLE"); bundle != nullptr && *bundle != '\0') {
+    caBundle_ = bundle;
+  }
+}
 
 HttpResult CurlTransport::send(const HttpRequest& request) {
   initCurlOnce();
@@ -97,6 +102,7 @@ HttpResult CurlTransport::send(const HttpRequest& request) {
   curl_easy_setopt(handle, CURLOPT_FOLLOWLOCATION, 0L);
   curl_easy_setopt(handle, CURLOPT_SSL_VERIFYPEER, 1L);
   curl_easy_setopt(handle, CURLOPT_SSL_VERIFYHOST, 2L);
+  if (!caBundle_.empty()) curl_easy_setopt(handle, CURLOPT_CAINFO, caBundle_.c_str());
   curl_easy_setopt(handle, CURLOPT_USERAGENT, userAgent.c_str());
   curl_easy_setopt(handle, CURLOPT_NOPROXY, noProxy.c_str());
   curl_easy_setopt(handle, CURLOPT_ERRORBUFFER, errorBuffer);

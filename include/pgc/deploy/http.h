@@ -49,7 +49,8 @@ class HttpTransport {
 };
 
 // libcurl. `timeout` bounds each exchange; proxies come from the usual environment
-// variables except for loopback and the instance metadata address.
+// variables except for loopback and the instance metadata address. TLS is always verified,
+// against the system's CAs or the bundle CURL_CA_BUNDLE names.
 class CurlTransport : public HttpTransport {
  public:
   explicit CurlTransport(std::chrono::seconds timeout = std::chrono::seconds(100));
@@ -57,6 +58,7 @@ class CurlTransport : public HttpTransport {
 
  private:
   std::chrono::seconds timeout_;
+  std::string caBundle_;
 };
 
 // Whether `url` may be used: https anywhere, plain http only to a loopback address
