@@ -11,9 +11,12 @@ namespace pgc::cli {
 
 RenderOptions GlobalOptions::render() const {
   RenderOptions options;
-  if (color == "always") options.color = true;
-  else if (color == "never") options.color = false;
-  else options.color = ::isatty(STDERR_FILENO) && std::getenv("NO_COLOR") == nullptr;
+  if (color == "always")
+    options.color = true;
+  else if (color == "never")
+    options.color = false;
+  else
+    options.color = ::isatty(STDERR_FILENO) && std::getenv("NO_COLOR") == nullptr;
   return options;
 }
 

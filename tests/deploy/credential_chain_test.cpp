@@ -120,10 +120,7 @@ TEST(CredentialCacheTest, ReusesATokenUntilFiveMinutesBeforeItExpires) {
   TokenTestServer server;
   server.serveEntraTokens(kTenant, 3600s);
   server.start();
-  auto settings = loopbackSettings(server);
-  settings.environment = {{"AZURE_TENANT_ID", kTenant},
-                          {"AZURE_CLIENT_ID", "app-id"},
-                          {"AZURE_CLIENT_SECRET", kSecret}};
+  auto settings = servicePrincipalSettings(server);
   QuickSender quick;
   auto credential = makeCredential("env", settings, quick.sender);
   EXPECT_EQ(credential->token(kArm).token->token, "token-1");
@@ -140,10 +137,7 @@ TEST(CredentialCacheTest, ATokenCloseToExpiryIsFetchedAgain) {
   TokenTestServer server;
   server.serveEntraTokens(kTenant, 299s);
   server.start();
-  auto settings = loopbackSettings(server);
-  settings.environment = {{"AZURE_TENANT_ID", kTenant},
-                          {"AZURE_CLIENT_ID", "app-id"},
-                          {"AZURE_CLIENT_SECRET", kSecret}};
+  auto settings = servicePrincipalSettings(server);
   QuickSender quick;
   auto credential = makeCredential("env", settings, quick.sender);
   EXPECT_EQ(credential->token(kArm).token->token, "token-1");

@@ -14,10 +14,7 @@ TEST(EnvironmentCredentialTest, PostsTheClientCredentialsForm) {
   TokenTestServer server;
   server.serveEntraTokens(kTenant, 3600s);
   server.start();
-  auto settings = loopbackSettings(server);
-  settings.environment = {{"AZURE_TENANT_ID", kTenant},
-                          {"AZURE_CLIENT_ID", "app-id"},
-                          {"AZURE_CLIENT_SECRET", kSecret}};
+  auto settings = servicePrincipalSettings(server);
   QuickSender quick;
   auto credential = makeCredential("env", settings, quick.sender);
   const auto result = credential->token(kArm);
@@ -45,10 +42,7 @@ TEST(EnvironmentCredentialTest, AnInvalidSecretGivesEntrasErrorAndNeverTheSecret
   TokenTestServer server;
   server.serveEntraTokens(kTenant, 3600s, kSecret);
   server.start();
-  auto settings = loopbackSettings(server);
-  settings.environment = {{"AZURE_TENANT_ID", kTenant},
-                          {"AZURE_CLIENT_ID", "app-id"},
-                          {"AZURE_CLIENT_SECRET", kSecret}};
+  auto settings = servicePrincipalSettings(server);
   QuickSender quick;
   const auto result = makeCredential("env", settings, quick.sender)->token(kArm);
   EXPECT_FALSE(result.token);

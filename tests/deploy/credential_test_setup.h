@@ -31,6 +31,15 @@ inline CredentialSettings loopbackSettings(const TokenTestServer& server) {
   return settings;
 }
 
+// The same, with a service principal's three variables set.
+inline CredentialSettings servicePrincipalSettings(const TokenTestServer& server) {
+  CredentialSettings settings = loopbackSettings(server);
+  settings.environment = {{"AZURE_TENANT_ID", kTenant},
+                          {"AZURE_CLIENT_ID", "app-id"},
+                          {"AZURE_CLIENT_SECRET", kSecret}};
+  return settings;
+}
+
 // A token sender with quick retries, good for a test.
 struct QuickSender {
   deploy::CurlTransport transport{std::chrono::seconds(10)};

@@ -307,9 +307,9 @@ TEST_F(DeployCommandTest, AWrongClientSecretIsReportedWithoutTheSecret) {
 TEST_F(DeployCommandTest, DeploysWithWorkloadIdentityOrManagedIdentity) {
   TempDir dir;
   std::filesystem::path tokenFile = dir.write("token", azure_.options().federatedAssertion);
-  ProcessResult federated = deploy({"--env", "dev", "--no-sql", "--auth", "workload-identity"},
-                                   {{"AZURE_CLIENT_SECRET", ""},
-                                    {"AZURE_FEDERATED_TOKEN_FILE", tokenFile.string()}});
+  ProcessResult federated =
+      deploy({"--env", "dev", "--no-sql", "--auth", "workload-identity"},
+             {{"AZURE_CLIENT_SECRET", ""}, {"AZURE_FEDERATED_TOKEN_FILE", tokenFile.string()}});
   ASSERT_EQ(federated.exitCode, 0) << federated.out << federated.err;
   EXPECT_EQ(azure_.issuedTokens().back().via, "client_assertion");
   EXPECT_EQ(federated.out.find(azure_.options().federatedAssertion), std::string::npos);
