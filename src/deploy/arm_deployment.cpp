@@ -57,7 +57,7 @@ struct Run {
     console.say(fmt::format("validating deployment {}", plan.name));
     ArmReply reply = arm.call("POST", plan.deploymentPath() + "/validate", &body);
     reply = followLocation(arm, reply, waiter);
-    if (!reply.ok()) return stopped(reply, "validation");
+    if (!reply.ok() || reply.status == 202) return stopped(reply, "validation");
     ArmError error = parseArmError(reply.body);
     if (!error.code.empty()) {
       console.problem("pgc: Azure rejected the deployment in validation:\n" +
